@@ -1,0 +1,101 @@
+package dev.engram.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engram.domain.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonItemReaderTest {
+    private static List<JsonItem> readAll(String text) {
+        return readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 1_000_000);
+    }
+
+    private static List<JsonItem> readAll(InputStream in, long max) {
+        List<JsonItem> items = new ArrayList<>();
+        try (JsonItemReader reader = new JsonItemReader(in, max)) {
+            for (JsonItem item = reader.next(); item != null; item = reader.next()) {
+                items.add(item);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return items;
+    }
+
+    @Test
+    void readsASingleObject_evenPrettyPrinted() {
+        List<JsonItem> items = readAll("\n\n{\n  \"a\": 1,\n  \"b\": [1, 2]\n}\n");
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.ok()).isTrue();
+            assertThat(item.line()).isEqualTo(3);
+            assertThat(item.endLine()).isEqualTo(6);
+            assertThat(((JsonObject) item.value()).members()).containsKeys("a", "b");
+        });
+    }
+
+    @Test
+    void readsAnArrayItemByItem_withLines() {
+        List<JsonItem> items = readAll("\n[\n {\"a\": 1},\n {\"a\": 2}\n]\n");
+        assertThat(items).extracting(JsonItem::index).containsExactly(0, 1);
+        assertThat(items).extracting(JsonItem::line).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void readsJsonLines_andReportsEachBadLineThenGoesOn() {
+        String text = String.join("\n",
+                "{\"a\": 1}",
+                "{\"a\": 2,,}",
+                "",
+                "{\"a\": \"unterminated}",
+                "not json at all",
+                "{\"a\": 3} {\"a\": 4}",
+                "\"a string\"",
+                "{\"a\": 5, \"a\": 6}",
+                "{\"a\": 7}");
+        List<JsonItem> items = readAll(text);
+
+        assertThat(items).extracting(JsonItem::ok).containsExactly(true, false, false, false, true, true, true, false, true);
+        assertThat(items).extracting(JsonItem::line).containsExactly(1L, 2L, 4L, 5L, 6L, 6L, 7L, 8L, 9L);
+        assertThat(items.get(2).error()).isEqualTo("a string is not closed before the end of the line");
+        assertThat(items.get(3).error()).contains("Unrecognized token 'not'");
+        assertThat(items.get(7).error()).contains("Duplicate Object property \"a\"");
+        assertThat(items.get(8).value()).isEqualTo(dev.engram.domain.json.JsonObject.builder().put("a", 7L).build());
+    }
+
+    @Test
+    void anUnclosedValueIsReportedWithTheLinesItSwallowed() {
+        List<JsonItem> items = readAll("{\"a\": 1}\n{\"a\": [1,\n2\n");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(1).ok()).isFalse();
+        assertThat(items.get(1).where()).isEqualTo("lines 2-4");
+        assertThat(items.get(1).error()).isEqualTo("the input ends inside a JSON value that starts here");
+    }
+
+    @Test
+    void aBrokenArrayEndsTheInputWithOneError() {
+        List<JsonItem> items = readAll("[{\"a\": 1},\n {\"a\": }]");
+        assertThat(items).extracting(JsonItem::ok).containsExactly(true, false);
+        assertThat(items.get(1).line()).isEqualTo(2);
+    }
+
+    @Test
+    void emptyInputHasNoItems_andBinaryJunkIsAnError() {
+        assertThat(readAll("")).isEmpty();
+        assertThat(readAll(" \n\t\n")).isEmpty();
+        List<JsonItem> junk = readAll(new ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x41}), 1000);
+        assertThat(junk).singleElement().satisfies(item -> assertThat(item.error()).isEqualTo("the input is not UTF-8 text"));
+    }
+
+    @Test
+    void aHugeItemIsRefusedWithoutHoldingIt_andReadingGoesOn() {
+        String big = "{\"a\": \"" + "x".repeat(5_000) + "\"}";
+        List<JsonItem> items = readAll(new ByteArrayInputStream((big + "\n{\"a\": 1}\n").getBytes(StandardCharsets.UTF_8)), 1_000);
+        assertThat(items).extracting(JsonItem::ok).containsExactly(false, true);
+        assertThat(items.get(0).error()).isEqualTo("the item is larger than the limit of 1000 characters");
+    }
+}
