@@ -41,6 +41,21 @@ public final class TrajectoryReader {
         return new TrajectoryReader(TrajectoryLimits.DEFAULT, Redactor.defaults());
     }
 
+    private static final TrajectoryReader STORED = new TrajectoryReader(
+            new TrajectoryLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE), Redactor.none());
+    private static final ReadContext STORED_CONTEXT = new ReadContext(Instant.EPOCH, () -> {
+        throw new IllegalStateException("a stored trajectory always has its id");
+    }, null);
+
+    /**
+     * Reads back what a store wrote with {@link TrajectoryWriter#toJson}: no redaction and no size limits, since the
+     * data passed both when it was recorded (limits may have been lowered since; stored data must stay readable).
+     * A stored item that does not read back is corrupt data, reported as such by the caller.
+     */
+    public static ReadResult readStored(JsonValue stored) {
+        return STORED.read(stored, STORED_CONTEXT);
+    }
+
     public TrajectoryLimits limits() {
         return limits;
     }
