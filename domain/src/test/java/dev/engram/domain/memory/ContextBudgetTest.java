@@ -100,6 +100,13 @@ class ContextBudgetTest {
     }
 
     @Test
+    void whateverTheCounterSaysTheResultFits() {
+        TokenCounter erratic = text -> text.isEmpty() ? 0 : 1000 - text.length() % 7;
+        MemoryContext context = memory.context("deploy", 999, erratic);
+        assertThat(context.tokens()).isLessThanOrEqualTo(999).isEqualTo(erratic.count(context.text()));
+    }
+
+    @Test
     void theSameMemoryGivesTheSameContext() {
         assertThat(memory.context("deploy", 60, ApproximateTokenCounter.INSTANCE))
                 .isEqualTo(memory.context("deploy", 60, ApproximateTokenCounter.INSTANCE));
