@@ -60,9 +60,10 @@ public record Episode(
         if (items == null) {
             return List.of();
         }
-        int index = items.indexOf(null);
-        if (index >= 0) {
-            throw DomainException.invalidArgument(field + "[" + index + "]", "must not be null");
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) { // List.indexOf(null) throws on the JDK's immutable lists
+                throw DomainException.invalidArgument(field + "[" + i + "]", "must not be null");
+            }
         }
         return List.copyOf(items);
     }

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Fits rendered sections into a token budget. Whole item lines are dropped, least important first (the order is
- * {@link SectionKind}'s), and the text is counted again after each drop, so the answer is exact for whatever
- * tokenizer counts it; a section whose lines are all gone loses its heading too. At most a few dozen lines are ever
- * rendered, which bounds the recounting.
+ * {@link SectionKind}'s), and a section whose lines are all gone loses its heading too. The text is counted whole,
+ * so the answer is exact for whatever tokenizer counts it; the number of lines to drop is found by bisection, which
+ * counts a few times instead of once per dropped line.
  */
 final class TokenBudget {
     static final String TITLE = "## MEMORY FROM PAST EPISODES";
@@ -22,25 +22,26 @@ final class TokenBudget {
         if (tokens <= maxTokens) {
             return new MemoryContext(text, tokens, sections, 0);
         }
-        List<List<String>> keptLines = new ArrayList<>();
-        for (ContextSection section : sections) {
-            keptLines.add(new ArrayList<>(section.lines()));
-        }
-        List<ContextSection> kept = sections;
-        int dropped = 0;
-        for (int index : dropOrder(sections)) {
-            ContextSection section = sections.get(index);
-            List<String> lines = keptLines.get(index);
-            lines.remove(section.kind().dropEnd() == SectionKind.DropEnd.FIRST ? 0 : lines.size() - 1);
-            dropped++;
-            kept = kept(sections, keptLines);
-            text = text(kept);
-            tokens = counter.count(text);
-            if (tokens <= maxTokens) {
-                break;
+        List<Integer> drops = dropOrder(sections);
+        // Invariant: dropping `over` lines is over budget, dropping `fits` lines is not (all of them leaves the empty
+        // text). Tokenizers split at line breaks, so removing a line does not add tokens and this finds the fewest
+        // drops that fit; with any counter at all, what it returns fits.
+        int over = 0;
+        int fits = drops.size();
+        MemoryContext best = new MemoryContext("", counter.count(""), List.of(), fits);
+        while (fits - over > 1) {
+            int middle = (over + fits) >>> 1;
+            List<ContextSection> kept = afterDropping(sections, drops, middle);
+            String keptText = text(kept);
+            int keptTokens = counter.count(keptText);
+            if (keptTokens <= maxTokens) {
+                fits = middle;
+                best = new MemoryContext(keptText, keptTokens, kept, middle);
+            } else {
+                over = middle;
             }
         }
-        return new MemoryContext(text, tokens, kept, dropped);
+        return best;
     }
 
     /** The seed's layout: the title, then each section after a blank line; nothing at all when no section is left. */
@@ -80,12 +81,20 @@ final class TokenBudget {
         return order;
     }
 
-    private static List<ContextSection> kept(List<ContextSection> sections, List<List<String>> keptLines) {
+    /** The sections left after the first {@code count} drops; a section left without lines is gone. */
+    private static List<ContextSection> afterDropping(List<ContextSection> sections, List<Integer> drops, int count) {
+        List<List<String>> lines = new ArrayList<>();
+        for (ContextSection section : sections) {
+            lines.add(new ArrayList<>(section.lines()));
+        }
+        for (int index : drops.subList(0, count)) {
+            List<String> left = lines.get(index);
+            left.remove(sections.get(index).kind().dropEnd() == SectionKind.DropEnd.FIRST ? 0 : left.size() - 1);
+        }
         List<ContextSection> kept = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
-            if (!keptLines.get(i).isEmpty()) {
-                ContextSection section = sections.get(i);
-                kept.add(new ContextSection(section.kind(), section.heading(), keptLines.get(i)));
+            if (!lines.get(i).isEmpty()) {
+                kept.add(new ContextSection(sections.get(i).kind(), sections.get(i).heading(), lines.get(i)));
             }
         }
         return kept;
