@@ -95,9 +95,12 @@ final class MemoryProjector {
 
     /** Applies every insert of the agent not yet in its memory; returns the memory as it now stands. */
     Loaded catchUp(String namespace, String agentId) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        long deletedUpTo = 0; // inserts up to here are of trajectories deleted since, for an agent with no memory
+        int conflicts = 0;
+        while (true) {
             Loaded loaded = load(namespace, agentId);
-            List<Change> inserts = store.insertsOfAgentSince(namespace, agentId, loaded.appliedSequence(), PAGE).collectList().block(WAIT);
+            long from = loaded.exists() ? loaded.appliedSequence() : Math.max(loaded.appliedSequence(), deletedUpTo);
+            List<Change> inserts = store.insertsOfAgentSince(namespace, agentId, from, PAGE).collectList().block(WAIT);
             if (inserts == null || inserts.isEmpty()) {
                 return loaded;
             }
@@ -105,10 +108,12 @@ final class MemoryProjector {
             Map<String, Trajectory> byId = new HashMap<>();
             store.getAll(namespace, ids).toIterable().forEach(t -> byId.put(t.trajectoryId(), t));
             AgentMemory memory = loaded.memory();
-            long applied = loaded.appliedSequence();
+            long applied = from;
+            boolean learned = false;
             for (Change insert : inserts) {
                 Trajectory t = byId.get(insert.item().id());
                 if (t != null) {
+                    learned = true;
                     memory.record(TrajectoryEpisodes.from(t));
                     if (memory.consolidationDue()) {
                         memory.consolidate(consolidate(namespace, agentId, memory).changes());
@@ -116,16 +121,27 @@ final class MemoryProjector {
                 }
                 applied = insert.sequence();
             }
+            if (!learned && !loaded.exists()) {
+                // only trajectories deleted since (a forgotten agent): no memory is created for nothing
+                deletedUpTo = applied;
+                if (inserts.size() < PAGE) {
+                    return loaded;
+                }
+                continue;
+            }
             Long saved = memories.save(namespace, agentId, loaded.version(), document(memory, applied)).block(WAIT);
             if (saved == null) {
-                continue; // another writer moved the memory on: reload and apply what is still missing
+                // another writer moved the memory on: reload and apply what is still missing
+                if (++conflicts > MAX_ATTEMPTS) {
+                    throw new DomainException(ErrorCode.BACKEND_UNAVAILABLE, "the memory of agent " + agentId
+                            + " kept changing under " + MAX_ATTEMPTS + " attempts to update it");
+                }
+                continue;
             }
             if (inserts.size() < PAGE) {
                 return new Loaded(memory, saved, applied);
             }
         }
-        throw new DomainException(ErrorCode.BACKEND_UNAVAILABLE, "the memory of agent " + agentId + " kept changing under "
-                + MAX_ATTEMPTS + " attempts to update it");
     }
 
     /** Runs the consolidator on the memory as it stands (falling back to nothing new when it fails outright). */
