@@ -101,6 +101,18 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * Reads the value that starts at the parser's current token (or the next one when it has none) from any
+     * Jackson parser — also a YAML one, for configuration files; the parser is left on the value's last token.
+     */
+    public JsonValue readValue(JsonParser parser) {
+        JsonToken token = parser.currentToken() != null ? parser.currentToken() : parser.nextToken();
+        if (token == null) {
+            throw malformed("the input is empty");
+        }
+        return read(parser, token);
+    }
+
     /** Reads the value that starts at the current token; the parser is left on its last token. */
     JsonValue read(JsonParser parser, JsonToken token) {
         switch (token) {

@@ -1,6 +1,6 @@
 package dev.engram.testkit;
 
-import dev.engram.application.port.out.TrajectoryQuery.Order;
+import dev.engram.application.query.TrajectoryQuery.Order;
 import dev.engram.domain.trajectory.Trajectory;
 import java.util.Comparator;
 

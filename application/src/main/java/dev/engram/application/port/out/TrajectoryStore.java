@@ -1,5 +1,8 @@
 package dev.engram.application.port.out;
 
+import dev.engram.application.query.TrajectoryFilter;
+import dev.engram.application.query.TrajectoryPage;
+import dev.engram.application.query.TrajectoryQuery;
 import dev.engram.domain.stats.TimeBucket;
 import dev.engram.domain.stats.TrajectoryStatistics;
 import dev.engram.domain.trajectory.Trajectory;

@@ -1,4 +1,4 @@
-package dev.engram.application.port.out;
+package dev.engram.application.query;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.engram.application.port.out;
+package dev.engram.application.query;
 
 import dev.engram.domain.trajectory.Trajectory;
 import java.util.List;

@@ -1,0 +1,183 @@
+package dev.engram.application.service;
+
+import dev.engram.application.port.out.Change;
+import dev.engram.application.port.out.Consolidation;
+import dev.engram.application.port.out.ConsolidationInput;
+import dev.engram.application.port.out.Consolidator;
+import dev.engram.application.port.out.MemoryStore;
+import dev.engram.application.port.out.StoredMemory;
+import dev.engram.application.port.out.TrajectoryStore;
+import dev.engram.application.query.TrajectoryFilter;
+import dev.engram.application.query.TrajectoryQuery;
+import dev.engram.domain.error.DomainException;
+import dev.engram.domain.error.ErrorCode;
+import dev.engram.domain.json.JsonNumber;
+import dev.engram.domain.json.JsonObject;
+import dev.engram.domain.json.JsonValue;
+import dev.engram.domain.memory.AgentMemory;
+import dev.engram.domain.memory.AgentMemoryJson;
+import dev.engram.domain.memory.MemoryPolicy;
+import dev.engram.domain.memory.TrajectoryEpisodes;
+import dev.engram.domain.trajectory.Outcome;
+import dev.engram.domain.trajectory.Trajectory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each agent's memory aggregate in step with the trajectories the store holds. The aggregate records the
+ * last change sequence it learned from ({@code applied_sequence}); catching up applies the agent's inserts after it,
+ * in sequence order, and saves aggregate and sequence together under the aggregate's version. So:
+ * <ul>
+ *   <li>a crash between storing a trajectory and updating the memory loses nothing — the next catch-up (by any
+ *       process, on the next record, context or stats) applies it;</li>
+ *   <li>nothing is counted twice — an insert at or below the applied sequence is never applied again, and a
+ *       concurrent writer's save makes ours fail its version check, so we reload and redo;</li>
+ *   <li>trajectories deleted before they were applied are skipped, their sequence still passed.</li>
+ * </ul>
+ * The store must make sequences visible in order (see {@link Change}), or a late-visible insert would be skipped.
+ */
+final class MemoryProjector {
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryProjector.class);
+    private static final Duration WAIT = Duration.ofMinutes(10);
+    private static final int PAGE = 1_000;
+    private static final int MAX_ATTEMPTS = 1_000;
+    static final String APPLIED = "applied_sequence";
+    static final String MEMORY = "memory";
+    private static final int EVIDENCE = 10;
+
+    /** An agent's memory as loaded: the aggregate, the stored version (0: none stored) and its applied sequence. */
+    record Loaded(AgentMemory memory, long version, long appliedSequence) {
+        boolean exists() {
+            return version > 0;
+        }
+    }
+
+    private final TrajectoryStore store;
+    private final MemoryStore memories;
+    private final Consolidator consolidator;
+    private final MemoryPolicy policy;
+
+    MemoryProjector(TrajectoryStore store, MemoryStore memories, Consolidator consolidator, MemoryPolicy policy) {
+        this.store = store;
+        this.memories = memories;
+        this.consolidator = consolidator;
+        this.policy = policy;
+    }
+
+    MemoryPolicy policy() {
+        return policy;
+    }
+
+    Loaded load(String namespace, String agentId) {
+        StoredMemory stored = memories.load(namespace, agentId).block(WAIT);
+        if (stored == null) {
+            return new Loaded(AgentMemory.empty(agentId, policy), 0, 0);
+        }
+        JsonObject doc = stored.state();
+        JsonValue applied = doc.get(APPLIED);
+        JsonValue memory = doc.get(MEMORY);
+        if (!(applied instanceof JsonNumber number) || !(memory instanceof JsonObject state)) {
+            throw new DomainException(ErrorCode.BACKEND_UNAVAILABLE, "the stored memory of agent " + agentId + " is unreadable: "
+                    + APPLIED + " or " + MEMORY + " is missing");
+        }
+        return new Loaded(AgentMemory.restore(AgentMemoryJson.fromJson(state), policy), stored.version(), number.value().longValueExact());
+    }
+
+    static JsonObject document(AgentMemory memory, long appliedSequence) {
+        return JsonObject.builder().put(APPLIED, appliedSequence).put(MEMORY, AgentMemoryJson.toJson(memory.state())).build();
+    }
+
+    /** Applies every insert of the agent not yet in its memory; returns the memory as it now stands. */
+    Loaded catchUp(String namespace, String agentId) {
+        long deletedUpTo = 0; // inserts up to here are of trajectories deleted since, for an agent with no memory
+        int conflicts = 0;
+        while (true) {
+            Loaded loaded = load(namespace, agentId);
+            long from = loaded.exists() ? loaded.appliedSequence() : Math.max(loaded.appliedSequence(), deletedUpTo);
+            List<Change> inserts = store.insertsOfAgentSince(namespace, agentId, from, PAGE).collectList().block(WAIT);
+            if (inserts == null || inserts.isEmpty()) {
+                return loaded;
+            }
+            List<String> ids = inserts.stream().map(c -> c.item().id()).collect(Collectors.toList());
+            Map<String, Trajectory> byId = new HashMap<>();
+            store.getAll(namespace, ids).toIterable().forEach(t -> byId.put(t.trajectoryId(), t));
+            AgentMemory memory = loaded.memory();
+            long applied = from;
+            boolean learned = false;
+            for (Change insert : inserts) {
+                Trajectory t = byId.get(insert.item().id());
+                if (t != null) {
+                    learned = true;
+                    memory.record(TrajectoryEpisodes.from(t));
+                    if (memory.consolidationDue()) {
+                        memory.consolidate(consolidate(namespace, agentId, memory).changes());
+                    }
+                }
+                applied = insert.sequence();
+            }
+            if (!learned && !loaded.exists()) {
+                // only trajectories deleted since (a forgotten agent): no memory is created for nothing
+                deletedUpTo = applied;
+                if (inserts.size() < PAGE) {
+                    return loaded;
+                }
+                continue;
+            }
+            Long saved = memories.save(namespace, agentId, loaded.version(), document(memory, applied)).block(WAIT);
+            if (saved == null) {
+                // another writer moved the memory on: reload and apply what is still missing
+                if (++conflicts > MAX_ATTEMPTS) {
+                    throw new DomainException(ErrorCode.BACKEND_UNAVAILABLE, "the memory of agent " + agentId
+                            + " kept changing under " + MAX_ATTEMPTS + " attempts to update it");
+                }
+                continue;
+            }
+            if (inserts.size() < PAGE) {
+                return new Loaded(memory, saved, applied);
+            }
+        }
+    }
+
+    /** Runs the consolidator on the memory as it stands (falling back to nothing new when it fails outright). */
+    Consolidation consolidate(String namespace, String agentId, AgentMemory memory) {
+        ConsolidationInput input = new ConsolidationInput(namespace, agentId, memory.state(), policy,
+                evidence(namespace, agentId, Outcome.SUCCESS), evidence(namespace, agentId, Outcome.FAILURE));
+        try {
+            return consolidator.consolidate(input).block(WAIT);
+        } catch (RuntimeException e) {
+            // a consolidator must fall back by itself; if one fails anyway, the heuristic keeps memory moving
+            LOG.warn("consolidator {} failed for agent {} ({}); using the heuristic", consolidator.name(), agentId, e.toString());
+            Consolidation fallback = new HeuristicConsolidator().consolidate(input).block(WAIT);
+            return new Consolidation(fallback.changes(), fallback.source(), consolidator.name() + " failed: " + e.getMessage());
+        }
+    }
+
+    private List<Trajectory> evidence(String namespace, String agentId, Outcome outcome) {
+        TrajectoryQuery query = new TrajectoryQuery(TrajectoryFilter.agent(agentId).withOutcome(outcome),
+                TrajectoryQuery.Order.NEWEST_FIRST, EVIDENCE, null);
+        return store.query(namespace, query).block(WAIT).items();
+    }
+
+    /**
+     * Changes the caught-up memory with {@code change} and saves it under optimistic concurrency, redoing the
+     * catch-up and the change when another writer got there first. Returns the saved memory.
+     */
+    Loaded update(String namespace, String agentId, UnaryOperator<AgentMemory> change) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Loaded loaded = catchUp(namespace, agentId);
+            AgentMemory changed = change.apply(loaded.memory());
+            Long saved = memories.save(namespace, agentId, loaded.version(), document(changed, loaded.appliedSequence())).block(WAIT);
+            if (saved != null) {
+                return new Loaded(changed, saved, loaded.appliedSequence());
+            }
+        }
+        throw new DomainException(ErrorCode.BACKEND_UNAVAILABLE, "the memory of agent " + agentId + " kept changing under "
+                + MAX_ATTEMPTS + " attempts to update it");
+    }
+}

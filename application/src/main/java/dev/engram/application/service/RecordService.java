@@ -1,0 +1,131 @@
+package dev.engram.application.service;
+
+import dev.engram.application.port.in.InputItem;
+import dev.engram.application.port.in.RecordCommand;
+import dev.engram.application.port.in.RecordReport;
+import dev.engram.application.port.in.RecordReport.ItemResult;
+import dev.engram.application.port.in.RecordReport.Status;
+import dev.engram.application.port.in.RecordTrajectoriesUseCase;
+import dev.engram.application.port.out.Clock;
+import dev.engram.application.port.out.TrajectoryStore;
+import dev.engram.application.port.out.UpsertOutcome;
+import dev.engram.domain.error.Violation;
+import dev.engram.domain.trajectory.ReadContext;
+import dev.engram.domain.trajectory.ReadResult;
+import dev.engram.domain.trajectory.Trajectory;
+import dev.engram.domain.trajectory.TrajectoryReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Records a batch: reads every item (redaction, then validation — every problem of every item), refuses the
+ * batch when anything is wrong unless partial, stores it idempotently, and then — only for what the store reports
+ * newly inserted — brings the agents' memories up to date. The replay index follows the store's change feed by
+ * itself at the next sample, so it cannot disagree with the store either.
+ *
+ * <p>Order and recovery: the store is written first and is the truth; the memory catch-up after it is idempotent
+ * (see {@link MemoryProjector}). A crash in between leaves the memory behind until the next catch-up, never ahead,
+ * never double-counted.
+ */
+public final class RecordService implements RecordTrajectoriesUseCase {
+    private static final Duration WAIT = Duration.ofMinutes(10);
+
+    private final TrajectoryReader reader;
+    private final TrajectoryStore store;
+    private final MemoryProjector memories;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    RecordService(TrajectoryReader reader, TrajectoryStore store, MemoryProjector memories, Clock clock, Supplier<String> ids) {
+        this.reader = reader;
+        this.store = store;
+        this.memories = memories;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public Mono<RecordReport> record(RecordCommand command) {
+        return Mono.fromCallable(() -> recordNow(command)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    RecordReport recordNow(RecordCommand command) {
+        Instant now = clock.now();
+        ReadContext context = new ReadContext(now, ids, command.defaultAgentId());
+        List<ItemResult> results = new ArrayList<>(command.items().size());
+        List<Trajectory> valid = new ArrayList<>();
+        List<Integer> validAt = new ArrayList<>();
+        Map<String, Trajectory> firstById = new HashMap<>();
+        for (InputItem item : command.items()) {
+            if (item.parseError() != null) {
+                results.add(new ItemResult(item.index(), item.line(), null, Status.INVALID, List.of(new Violation("", item.parseError()))));
+                continue;
+            }
+            ReadResult read = reader.read(item.value(), context);
+            if (!read.ok()) {
+                results.add(new ItemResult(item.index(), item.line(), null, Status.INVALID, read.violations()));
+                continue;
+            }
+            Trajectory t = read.trajectory();
+            Trajectory earlier = firstById.putIfAbsent(t.trajectoryId(), t);
+            if (earlier != null) {
+                // the same id twice in one batch: a repeat is a no-op, a different content a conflict
+                boolean same = earlier.contentHash().equals(t.contentHash());
+                results.add(new ItemResult(item.index(), item.line(), t.trajectoryId(), same ? Status.UNCHANGED : Status.CONFLICT,
+                        same ? List.of() : List.of(new Violation("trajectory_id", "appears earlier in this batch with other content"))));
+                continue;
+            }
+            results.add(null);
+            validAt.add(results.size() - 1);
+            valid.add(t);
+        }
+        boolean refused = results.stream().anyMatch(r -> r != null && (r.status() == Status.INVALID || r.status() == Status.CONFLICT));
+        if (refused && !command.partial()) {
+            for (int i = 0; i < valid.size(); i++) {
+                InputItem item = command.items().get(validAt.get(i));
+                results.set(validAt.get(i), new ItemResult(item.index(), item.line(), valid.get(i).trajectoryId(), Status.NOT_STORED, List.of()));
+            }
+            return new RecordReport(results);
+        }
+        List<UpsertOutcome> outcomes = valid.isEmpty() ? List.of() : store.upsert(command.namespace(), valid, !command.partial()).block(WAIT);
+        Set<String> agents = new LinkedHashSet<>();
+        for (int i = 0; i < valid.size(); i++) {
+            InputItem item = command.items().get(validAt.get(i));
+            UpsertOutcome outcome = outcomes.get(i);
+            Trajectory t = valid.get(i);
+            List<Violation> problems = outcome.status() == UpsertOutcome.Status.CONFLICT
+                    ? List.of(new Violation("trajectory_id", "is already stored with other content"))
+                    : List.of();
+            results.set(validAt.get(i), new ItemResult(item.index(), item.line(), t.trajectoryId(), status(outcome.status()), problems));
+            if (outcome.status() == UpsertOutcome.Status.INSERTED) {
+                agents.add(t.agentId());
+            }
+        }
+        for (String agent : agents) {
+            memories.catchUp(command.namespace(), agent);
+        }
+        return new RecordReport(results);
+    }
+
+    private static Status status(UpsertOutcome.Status status) {
+        switch (status) {
+            case INSERTED:
+                return Status.STORED;
+            case UNCHANGED:
+                return Status.UNCHANGED;
+            case CONFLICT:
+                return Status.CONFLICT;
+            default:
+                return Status.NOT_STORED;
+        }
+    }
+}

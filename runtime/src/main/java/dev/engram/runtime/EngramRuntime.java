@@ -1,0 +1,107 @@
+package dev.engram.runtime;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.engram.application.config.ConfigSection;
+import dev.engram.application.config.EngramSettings;
+import dev.engram.application.port.out.Clock;
+import dev.engram.application.port.out.MemoryStore;
+import dev.engram.application.port.out.RandomSource;
+import dev.engram.application.port.out.ReplaySnapshotStore;
+import dev.engram.application.port.out.TrajectoryStore;
+import dev.engram.application.service.EngramServices;
+import dev.engram.application.wiring.EngramModule;
+import dev.engram.application.wiring.PluginRegistry;
+import dev.engram.domain.error.DomainException;
+import dev.engram.domain.memory.TokenCounter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A started engram: configuration read and validated, plugins found (class path and {@code plugins/}), ports bound
+ * once each, use cases ready. Both front ends start one; closing it closes the stores.
+ */
+public final class EngramRuntime implements AutoCloseable {
+    private final EngramSettings settings;
+    private final EngramServices services;
+    private final List<AutoCloseable> closeables;
+
+    private EngramRuntime(EngramSettings settings, EngramServices services, List<AutoCloseable> closeables) {
+        this.settings = settings;
+        this.services = services;
+        this.closeables = closeables;
+    }
+
+    /** Options of a start: where configuration comes from and whether a missing data dir may be created. */
+    public record Options(Path configFile, Map<String, String> env, Map<String, String> flags, boolean createIfMissing) {
+    }
+
+    /** Reads the configuration only (to know the data dir before anything is opened). */
+    public static EngramSettings settings(Options options) {
+        ConfigSection root = ConfigLoader.load(options.configFile(), options.env(), options.flags());
+        PluginRegistry registry = PluginRegistry.discover(EngramRuntime.class.getClassLoader(), root.path("plugins_dir", Path.of("plugins")));
+        return EngramSettings.from(root, java.util.Set.copyOf(registry.names()));
+    }
+
+    public static EngramRuntime start(Options options) {
+        ConfigSection root = ConfigLoader.load(options.configFile(), options.env(), options.flags());
+        PluginRegistry registry = PluginRegistry.discover(EngramRuntime.class.getClassLoader(), root.path("plugins_dir", Path.of("plugins")));
+        EngramSettings settings = EngramSettings.from(root, java.util.Set.copyOf(registry.names()));
+        TokenCounter tokens = JtokkitTokenCounter.of(settings.tokenizer());
+        Injector injector;
+        try {
+            injector = Guice.createInjector(Stage.PRODUCTION, new EngramModule(settings, root, registry, options.createIfMissing()),
+                    new AbstractModule() {
+                        @Override
+                        protected void configure() {
+                            bind(Clock.class).toInstance(Clock.system());
+                            bind(RandomSource.class).toInstance(new SystemRandomSource());
+                            bind(TokenCounter.class).toInstance(tokens);
+                            bind(ReplaySnapshotStore.class).toInstance(new FileReplaySnapshotStore(settings.dataDir()));
+                        }
+                    });
+        } catch (com.google.inject.CreationException | com.google.inject.ProvisionException e) {
+            throw unwrap(e);
+        }
+        List<AutoCloseable> closeables = new ArrayList<>();
+        for (Object port : List.of(injector.getInstance(TrajectoryStore.class), injector.getInstance(MemoryStore.class))) {
+            if (port instanceof AutoCloseable closeable && !closeables.contains(closeable)) {
+                closeables.add(closeable);
+            }
+        }
+        return new EngramRuntime(settings, injector.getInstance(EngramServices.class), closeables);
+    }
+
+    /** A plugin's own failure (a corrupt file, a bad key) is the user's error, not Guice's. */
+    private static RuntimeException unwrap(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException domain) {
+                return domain;
+            }
+        }
+        return e;
+    }
+
+    public EngramSettings settings() {
+        return settings;
+    }
+
+    public EngramServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing is best effort; every write was committed when it was acknowledged
+            }
+        }
+    }
+}
