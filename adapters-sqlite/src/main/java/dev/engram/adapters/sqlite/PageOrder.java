@@ -1,6 +1,6 @@
 package dev.engram.adapters.sqlite;
 
-import dev.engram.application.port.out.TrajectoryQuery.Order;
+import dev.engram.application.query.TrajectoryQuery.Order;
 import dev.engram.domain.error.DomainException;
 import dev.engram.domain.trajectory.Trajectory;
 import java.nio.charset.StandardCharsets;

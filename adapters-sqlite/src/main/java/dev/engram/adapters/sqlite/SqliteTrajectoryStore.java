@@ -1,10 +1,10 @@
 package dev.engram.adapters.sqlite;
 
 import dev.engram.application.port.out.Change;
-import dev.engram.application.port.out.TrajectoryFilter;
-import dev.engram.application.port.out.TrajectoryPage;
-import dev.engram.application.port.out.TrajectoryQuery;
-import dev.engram.application.port.out.TrajectoryQuery.Order;
+import dev.engram.application.query.TrajectoryFilter;
+import dev.engram.application.query.TrajectoryPage;
+import dev.engram.application.query.TrajectoryQuery;
+import dev.engram.application.query.TrajectoryQuery.Order;
 import dev.engram.application.port.out.TrajectoryStore;
 import dev.engram.application.port.out.UpsertOutcome;
 import dev.engram.domain.error.DomainException;

@@ -1,6 +1,6 @@
 package dev.engram.adapters.sqlite;
 
-import dev.engram.application.port.out.TrajectoryFilter;
+import dev.engram.application.query.TrajectoryFilter;
 import dev.engram.domain.json.JsonValue;
 import dev.engram.domain.replay.ReplayItem;
 import dev.engram.domain.trajectory.Outcome;

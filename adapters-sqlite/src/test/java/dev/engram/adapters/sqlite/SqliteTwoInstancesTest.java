@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.application.port.out.Change;
 import dev.engram.application.port.out.StoredMemory;
-import dev.engram.application.port.out.TrajectoryFilter;
+import dev.engram.application.query.TrajectoryFilter;
 import dev.engram.application.port.out.UpsertOutcome;
 import dev.engram.domain.json.JsonNumber;
 import dev.engram.domain.json.JsonObject;
