@@ -57,7 +57,8 @@ public record Rule(
         for (byte b : (scope + "\n" + text).getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
-        return "r" + String.format("%016x", hash);
+        String hex = Long.toHexString(hash);
+        return "r" + "0".repeat(16 - hex.length()) + hex;
     }
 
     /** Found again (the same text added again): more evidence, no vote. */

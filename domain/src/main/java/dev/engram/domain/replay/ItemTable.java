@@ -17,6 +17,8 @@ final class ItemTable {
     private static final int DIMENSIONS = Dimension.ALL.length;
 
     private ReplayItem[] items = new ReplayItem[16];
+    // the id again, so that reporting a draw costs one cache miss rather than two (slot -> item -> id)
+    private String[] ids = new String[16];
     private double[] priority = new double[16];
     private long[] replays = new long[16];
     private long[] seconds = new long[16];
@@ -47,6 +49,7 @@ final class ItemTable {
         }
         int slot = length++;
         items[slot] = item;
+        ids[slot] = item.id();
         priority[slot] = itemPriority;
         replays[slot] = itemReplays;
         seconds[slot] = item.createdAt().getEpochSecond();
@@ -68,8 +71,9 @@ final class ItemTable {
 
     /** Frees a live slot, leaving a hole in every list it was in. */
     void free(int slot) {
-        slotById.remove(items[slot].id());
+        slotById.remove(ids[slot]);
         items[slot] = null;
+        ids[slot] = null;
         replays[slot] = 0;
         all.clear(slot);
         for (Dimension dimension : Dimension.ALL) {
@@ -113,6 +117,7 @@ final class ItemTable {
     private void grow() {
         int capacity = items.length * 2;
         items = Arrays.copyOf(items, capacity);
+        ids = Arrays.copyOf(ids, capacity);
         priority = Arrays.copyOf(priority, capacity);
         replays = Arrays.copyOf(replays, capacity);
         seconds = Arrays.copyOf(seconds, capacity);
@@ -131,6 +136,10 @@ final class ItemTable {
 
     ReplayItem item(int slot) {
         return items[slot];
+    }
+
+    String id(int slot) {
+        return ids[slot];
     }
 
     void setItem(int slot, ReplayItem item, double itemPriority) {
@@ -208,7 +217,7 @@ final class ItemTable {
         if (nanos[slot] != nanos[other]) {
             return nanos[slot] < nanos[other];
         }
-        return items[slot].id().compareTo(items[other].id()) < 0;
+        return ids[slot].compareTo(ids[other]) < 0;
     }
 
     /** The order that picks the maximum priority and lists the top: higher priority first, then older. */

@@ -238,7 +238,7 @@ public final class ReplayIndex {
         List<ReplayDraw> result = new ArrayList<>(draws.size());
         for (int i = 0; i < draws.size(); i++) {
             int slot = draws.slot(i);
-            result.add(new ReplayDraw(table.item(slot).id(), draws.probability(i), draws.weight(i)));
+            result.add(new ReplayDraw(table.id(slot), draws.probability(i), draws.weight(i)));
             table.countReplay(slot);
             totalReplays++;
         }
