@@ -66,10 +66,11 @@ public final class ReplayIndex {
         }
         this.config = config;
         this.weightings = new WeightingCache(config.weightingCacheSize());
-        this.highest = new WinnerTree((a, b) -> table.higherPriority(a, b), 0);
+        WinnerTree.Order older = (a, b) -> table.older(a, b);
+        this.highest = new WinnerTree(slot -> -table.priority(slot), older, 0);
         this.evictionOrder = !config.bounded() ? null : new WinnerTree(config.eviction() == EvictionPolicy.OLDEST
-                ? (a, b) -> table.older(a, b)
-                : (a, b) -> table.lowerPriority(a, b), 0);
+                ? slot -> table.epochSeconds(slot)
+                : slot -> table.priority(slot), older, 0);
     }
 
     /**
@@ -333,6 +334,9 @@ public final class ReplayIndex {
     }
 
     private void refresh(KeyList list, int position, int slot, boolean priorityChangedOnly) {
+        if (list.trees.isEmpty()) {
+            return;
+        }
         boolean live = table.item(slot) != null;
         for (Map.Entry<Weighting, WeightedTree> cached : list.trees.entrySet()) {
             WeightedTree tree = cached.getValue();
