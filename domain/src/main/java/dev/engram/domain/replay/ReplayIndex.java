@@ -262,13 +262,13 @@ public final class ReplayIndex {
     }
 
     public ReplayStats stats() {
-        double lossSum = 0;
+        double meanLoss = 0; // a running mean: a sum of large finite losses could overflow
         int known = 0;
         for (int slot = 0; slot < table.length(); slot++) {
             ReplayItem item = table.item(slot);
             if (item != null && item.loss() != null) {
-                lossSum += item.loss();
                 known++;
+                meanLoss += (item.loss() - meanLoss) / known;
             }
         }
         TreeMap<String, Long> domains = new TreeMap<>();
@@ -277,7 +277,7 @@ public final class ReplayIndex {
                 domains.put(list.value(), (long) list.live());
             }
         }
-        return new ReplayStats(table.live(), totalReplays, known == 0 ? null : lossSum / known, domains);
+        return new ReplayStats(table.live(), totalReplays, known == 0 ? null : meanLoss, domains);
     }
 
     /**
