@@ -20,8 +20,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One prioritized draw — choose a position and its probability — against one uniform draw: a random index and a read
- * of that item's stored priority. Both use the same generator. Also shown: the per-draw cost inside a batch of 256
- * (level-by-level walk) and a one-item sample through the whole index.
+ * of that item's stored priority. Both use the same generator. Also shown: the textbook binary sum tree the index's
+ * layout replaces, the per-draw cost inside a batch of 256 (level-by-level walk) and a one-item sample through the
+ * whole index.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +36,7 @@ public class SingleDrawBenchmark {
 
     private double[] priorities;
     private SumTree tree;
+    private BinarySumTree binaryTree;
     private ReplayIndex index;
     private SampleRequest oneDraw;
     private RandomGenerator random;
@@ -50,6 +52,7 @@ public class SingleDrawBenchmark {
             weights[i] = Math.pow(priorities[i], 0.6);
         }
         tree = SumTree.of(weights, n);
+        binaryTree = new BinarySumTree(weights);
         oneDraw = SampleRequest.of(1, ReplayStrategy.PRIORITIZED).withReplacement(true);
         random = ReplayRandom.seeded(2);
         index.sample(oneDraw, random);
@@ -66,6 +69,14 @@ public class SingleDrawBenchmark {
         int position = tree.find(random.nextDouble() * total);
         out.consume(position);
         out.consume(tree.weight(position) / total);
+    }
+
+    @Benchmark
+    public void binaryTreeDraw(Blackhole out) {
+        double total = binaryTree.total();
+        int position = binaryTree.find(random.nextDouble() * total);
+        out.consume(position);
+        out.consume(binaryTree.weight(position) / total);
     }
 
     @Benchmark

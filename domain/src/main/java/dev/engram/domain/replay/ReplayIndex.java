@@ -66,10 +66,11 @@ public final class ReplayIndex {
         }
         this.config = config;
         this.weightings = new WeightingCache(config.weightingCacheSize());
-        this.highest = new WinnerTree((a, b) -> table.higherPriority(a, b), 0);
+        WinnerTree.Order older = (a, b) -> table.older(a, b);
+        this.highest = new WinnerTree(slot -> -table.priority(slot), older, 0);
         this.evictionOrder = !config.bounded() ? null : new WinnerTree(config.eviction() == EvictionPolicy.OLDEST
-                ? (a, b) -> table.older(a, b)
-                : (a, b) -> table.lowerPriority(a, b), 0);
+                ? slot -> table.epochSeconds(slot)
+                : slot -> table.priority(slot), older, 0);
     }
 
     /**
@@ -261,13 +262,13 @@ public final class ReplayIndex {
     }
 
     public ReplayStats stats() {
-        double lossSum = 0;
+        double meanLoss = 0; // a running mean: a sum of large finite losses could overflow
         int known = 0;
         for (int slot = 0; slot < table.length(); slot++) {
             ReplayItem item = table.item(slot);
             if (item != null && item.loss() != null) {
-                lossSum += item.loss();
                 known++;
+                meanLoss += (item.loss() - meanLoss) / known;
             }
         }
         TreeMap<String, Long> domains = new TreeMap<>();
@@ -276,7 +277,7 @@ public final class ReplayIndex {
                 domains.put(list.value(), (long) list.live());
             }
         }
-        return new ReplayStats(table.live(), totalReplays, known == 0 ? null : lossSum / known, domains);
+        return new ReplayStats(table.live(), totalReplays, known == 0 ? null : meanLoss, domains);
     }
 
     /**
@@ -333,6 +334,9 @@ public final class ReplayIndex {
     }
 
     private void refresh(KeyList list, int position, int slot, boolean priorityChangedOnly) {
+        if (list.trees.isEmpty()) {
+            return;
+        }
         boolean live = table.item(slot) != null;
         for (Map.Entry<Weighting, WeightedTree> cached : list.trees.entrySet()) {
             WeightedTree tree = cached.getValue();
