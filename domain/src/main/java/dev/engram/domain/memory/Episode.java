@@ -60,9 +60,11 @@ public record Episode(
         if (items == null) {
             return List.of();
         }
-        int index = items.indexOf(null);
-        if (index >= 0) {
-            throw DomainException.invalidArgument(field + "[" + index + "]", "must not be null");
+        // a loop, not indexOf(null): immutable lists (List.of, List.copyOf — a Reflection's) throw on a null query
+        for (int index = 0; index < items.size(); index++) {
+            if (items.get(index) == null) {
+                throw DomainException.invalidArgument(field + "[" + index + "]", "must not be null");
+            }
         }
         return List.copyOf(items);
     }
