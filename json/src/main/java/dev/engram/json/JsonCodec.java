@@ -241,6 +241,8 @@ public final class JsonCodec {
             message = message.substring(0, cut);
         }
         message = message.replace("tools.jackson.core.", "").replace("StreamReadConstraints.", "");
+        // Jackson suggests a feature switch, which means nothing to whoever sent the JSON
+        message = message.replaceFirst("Non-standard token '([^']*)': enable .*", "$1 is not a JSON number (JSON has no NaN or Infinity)");
         return at(e.getLocation(), firstLine) + message.trim();
     }
 

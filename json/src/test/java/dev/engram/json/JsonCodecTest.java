@@ -92,4 +92,12 @@ class JsonCodecTest {
         assertThat(writerClosed).as("the writer was closed").isFalse();
         assertThat(streamClosed).as("the stream was closed").isFalse();
     }
+
+    @Test
+    void nanAndInfinityAreNamedPlainly() {
+        assertThatThrownBy(() -> codec.parse("{\"reward\": NaN}")).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+            assertThat(e.getMessage()).isEqualTo("line 1, column 15: NaN is not a JSON number (JSON has no NaN or Infinity)");
+        });
+    }
 }
