@@ -93,35 +93,51 @@ final class MemoryProjector {
         return JsonObject.builder().put(APPLIED, appliedSequence).put(MEMORY, AgentMemoryJson.toJson(memory.state())).build();
     }
 
-    /** Applies every insert of the agent not yet in its memory; returns the memory as it now stands. */
+    /**
+     * Applies every insert of the agent not yet in its memory; returns the memory as it now stands. An agent without
+     * a memory whose inserts all name trajectories that are gone (a forgotten agent: the feed keeps the inserts, the
+     * store no longer the trajectories) is passed over without saving, so that reading it does not bring back an
+     * empty memory for it.
+     */
     Loaded catchUp(String namespace, String agentId) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Loaded loaded = load(namespace, agentId);
-            List<Change> inserts = store.insertsOfAgentSince(namespace, agentId, loaded.appliedSequence(), PAGE).collectList().block(WAIT);
-            if (inserts == null || inserts.isEmpty()) {
-                return loaded;
-            }
-            List<String> ids = inserts.stream().map(c -> c.item().id()).collect(Collectors.toList());
-            Map<String, Trajectory> byId = new HashMap<>();
-            store.getAll(namespace, ids).toIterable().forEach(t -> byId.put(t.trajectoryId(), t));
-            AgentMemory memory = loaded.memory();
-            long applied = loaded.appliedSequence();
-            for (Change insert : inserts) {
-                Trajectory t = byId.get(insert.item().id());
-                if (t != null) {
-                    memory.record(TrajectoryEpisodes.from(t));
-                    if (memory.consolidationDue()) {
-                        memory.consolidate(consolidate(namespace, agentId, memory).changes());
+            long after = loaded.appliedSequence();
+            while (true) {
+                List<Change> inserts = store.insertsOfAgentSince(namespace, agentId, after, PAGE).collectList().block(WAIT);
+                if (inserts == null || inserts.isEmpty()) {
+                    return loaded;
+                }
+                List<String> ids = inserts.stream().map(c -> c.item().id()).collect(Collectors.toList());
+                Map<String, Trajectory> byId = new HashMap<>();
+                store.getAll(namespace, ids).toIterable().forEach(t -> byId.put(t.trajectoryId(), t));
+                long last = inserts.get(inserts.size() - 1).sequence();
+                if (!loaded.exists() && byId.isEmpty()) {
+                    if (inserts.size() < PAGE) {
+                        return loaded;
+                    }
+                    after = last;
+                    continue;
+                }
+                AgentMemory memory = loaded.memory();
+                for (Change insert : inserts) {
+                    Trajectory t = byId.get(insert.item().id());
+                    if (t != null) {
+                        memory.record(TrajectoryEpisodes.from(t));
+                        if (memory.consolidationDue()) {
+                            memory.consolidate(consolidate(namespace, agentId, memory).changes());
+                        }
                     }
                 }
-                applied = insert.sequence();
-            }
-            Long saved = memories.save(namespace, agentId, loaded.version(), document(memory, applied)).block(WAIT);
-            if (saved == null) {
-                continue; // another writer moved the memory on: reload and apply what is still missing
-            }
-            if (inserts.size() < PAGE) {
-                return new Loaded(memory, saved, applied);
+                Long saved = memories.save(namespace, agentId, loaded.version(), document(memory, last)).block(WAIT);
+                if (saved == null) {
+                    break; // another writer moved the memory on: reload and apply what is still missing
+                }
+                if (inserts.size() < PAGE) {
+                    return new Loaded(memory, saved, last);
+                }
+                loaded = new Loaded(memory, saved, last);
+                after = last;
             }
         }
         throw new DomainException(ErrorCode.BACKEND_UNAVAILABLE, "the memory of agent " + agentId + " kept changing under "
