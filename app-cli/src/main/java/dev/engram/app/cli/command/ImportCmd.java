@@ -135,7 +135,7 @@ public final class ImportCmd extends EngramSubcommand {
             return refused ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
         }
         for (ItemResult item : report.problems()) {
-            ItemProblems.print(item, index -> "line " + item.line(), err());
+            ItemProblems.print(item, index -> "line " + item.line(), index -> null, err());
         }
         if (report.refused() > report.problems().size()) {
             err().println("… and " + (report.refused() - report.problems().size()) + " more refused lines");

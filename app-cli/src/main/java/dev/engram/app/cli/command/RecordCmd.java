@@ -75,7 +75,7 @@ public final class RecordCmd extends EngramSubcommand {
     private int printText(RecordReport report, BatchInput batch) {
         for (ItemResult item : report.items()) {
             if (item.status() == Status.INVALID || item.status() == Status.CONFLICT) {
-                ItemProblems.print(item, batch::where, err());
+                ItemProblems.print(item, batch::where, batch::idAt, err());
             }
         }
         long refused = report.count(Status.INVALID) + report.count(Status.CONFLICT);

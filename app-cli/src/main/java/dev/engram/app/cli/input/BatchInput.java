@@ -3,6 +3,8 @@ package dev.engram.app.cli.input;
 import dev.engram.application.port.in.InputItem;
 import dev.engram.application.port.in.RecordCommand;
 import dev.engram.domain.error.DomainException;
+import dev.engram.domain.json.JsonObject;
+import dev.engram.domain.json.JsonString;
 import dev.engram.json.JsonItem;
 import dev.engram.json.JsonItemReader;
 import java.io.IOException;
@@ -82,6 +84,14 @@ public final class BatchInput {
     /** {@code "line 17"} or {@code "lines 17-20"} for the item at an index. */
     public String where(int index) {
         return where.get(index);
+    }
+
+    /** The trajectory id an item names, as sent (even when the item is invalid), or null. */
+    public String idAt(int index) {
+        if (items.get(index).value() instanceof JsonObject item && item.get("trajectory_id") instanceof JsonString id) {
+            return id.value();
+        }
+        return null;
     }
 
     public boolean isEmpty() {

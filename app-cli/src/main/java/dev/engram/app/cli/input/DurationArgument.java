@@ -19,12 +19,12 @@ public final class DurationArgument implements ITypeConverter<Duration> {
 
     /** The shortest way to write a duration back ({@code 7d}, {@code 90m}). */
     public static String format(Duration duration) {
-        long seconds = duration.toSeconds();
-        long[] units = {7 * 86_400, 86_400, 3_600, 60, 1};
+        long millis = duration.toMillis();
+        long[] units = {7 * 86_400_000L, 86_400_000L, 3_600_000L, 60_000L, 1_000L};
         String[] names = {"w", "d", "h", "m", "s"};
         for (int i = 0; i < units.length; i++) {
-            if (seconds >= units[i] && seconds % units[i] == 0) {
-                return seconds / units[i] + names[i];
+            if (millis >= units[i] && millis % units[i] == 0) {
+                return millis / units[i] + names[i];
             }
         }
         return duration.toMillis() + "ms";
