@@ -22,12 +22,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A started engram: configuration read and validated, plugins found (class path and {@code plugins/}), ports bound
  * once each, use cases ready. Both front ends start one; closing it closes the stores.
  */
 public final class EngramRuntime implements AutoCloseable {
+    /**
+     * Guice logs a module's failure on java.util.logging, at INFO with a stack trace, before it throws: a plugin that
+     * cannot start (a missing plugin, a corrupt file) is reported by the front end once, in its own words. Held
+     * here because java.util.logging keeps its loggers only weakly.
+     */
+    private static final Logger GUICE_LOG = quiet(Logger.getLogger("com.google.inject"));
+
     private final EngramSettings settings;
     private final EngramServices services;
     private final List<AutoCloseable> closeables;
@@ -36,6 +45,11 @@ public final class EngramRuntime implements AutoCloseable {
         this.settings = settings;
         this.services = services;
         this.closeables = closeables;
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     /** Options of a start: where configuration comes from and whether a missing data dir may be created. */
