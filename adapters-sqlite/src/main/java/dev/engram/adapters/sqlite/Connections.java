@@ -10,6 +10,7 @@ import org.sqlite.SQLiteOpenMode;
 
 /** Opens the JDBC connections to the file: the one writer and the read-only ones. */
 final class Connections {
+    static final int PAGE_SIZE = 8_192;
     private final String url;
     private final SqliteConfig settings;
 
@@ -39,6 +40,12 @@ final class Connections {
         }
         Connection connection = config.createConnection(url);
         try (Statement statement = connection.createStatement()) {
+            if (create) {
+                // a ~2 KB trajectory body fills half a 4 KB page and the other half stays empty: 4.5 KB of file per
+                // trajectory. 8 KB pages take 3.2 KB; 16 KB pages 2.8 KB, but every single-trajectory commit then
+                // logs ~12 pages of 16 KB (docs/benchmarks.md). Fixed when the file is created.
+                statement.execute("PRAGMA page_size = " + PAGE_SIZE);
+            }
             try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
                 String journal = mode.next() ? mode.getString(1) : null;
                 if (!"wal".equalsIgnoreCase(journal)) {

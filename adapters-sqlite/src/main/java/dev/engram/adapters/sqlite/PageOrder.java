@@ -1,5 +1,6 @@
 package dev.engram.adapters.sqlite;
 
+import dev.engram.application.query.TrajectoryFilter;
 import dev.engram.application.query.TrajectoryQuery.Order;
 import dev.engram.domain.error.DomainException;
 import dev.engram.domain.trajectory.Trajectory;
@@ -22,6 +23,16 @@ final class PageOrder {
         static Position of(Trajectory last) {
             return new Position(TrajectoryColumns.reward(last), last.createdAt().getEpochSecond(), last.createdAt().getNano(), last.trajectoryId());
         }
+    }
+
+    /**
+     * The index to read a page with, where SQLite's planner, which has no statistics, picks a poor one: for the best
+     * or worst of one task and outcome it would sort every trajectory of the task instead of walking
+     * {@code ix_trajectories_top}; empty where the planner's choice is right.
+     */
+    static String indexHint(TrajectoryFilter filter, Order order) {
+        boolean byReward = order == Order.REWARD_DESC || order == Order.REWARD_ASC;
+        return byReward && filter.taskId() != null && filter.outcome() != null ? " INDEXED BY ix_trajectories_top" : "";
     }
 
     static String orderBy(Order order) {

@@ -27,7 +27,8 @@ import java.util.List;
  *   <li>{@code ix_trajectories_domain (namespace, domain, created…)}: query/count of one domain in time order</li>
  *   <li>{@code ix_trajectories_reward (namespace, reward, created…)}: query REWARD_DESC / REWARD_ASC over a namespace</li>
  *   <li>{@code ix_trajectories_top (namespace, task_id, outcome, reward, created…)}: the best and worst of a task
- *       ({@code top --task T --successes|--failures}: REWARD_DESC / REWARD_ASC filtered by task and outcome)</li>
+ *       ({@code top --task T --successes|--failures}: REWARD_DESC / REWARD_ASC filtered by task and outcome; named
+ *       with {@code INDEXED BY}, see {@link PageOrder#indexHint})</li>
  *   <li>{@code ix_changes_feed (namespace, seq)}: changesSince, lastSequence</li>
  *   <li>{@code ix_changes_agent_inserts (namespace, agent_id, seq) WHERE kind = 'insert'}: insertsOfAgentSince</li>
  *   <li>{@code memories} primary key {@code (namespace, agent_id)}: load, save, delete, streamAll in agent order</li>

@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +83,8 @@ final class SqliteTrajectoryStore implements TrajectoryStore, AutoCloseable {
     @Override
     public Mono<TrajectoryPage> query(String namespace, TrajectoryQuery query) {
         return db.read("list trajectories", c -> {
-            SqlFragment select = SqlFragment.of(TrajectoryColumns.SELECT_STORED).then(TrajectoryColumns.where(namespace, query.filter()));
+            SqlFragment select = SqlFragment.of(TrajectoryColumns.selectStored(PageOrder.indexHint(query.filter(), query.order())))
+                    .then(TrajectoryColumns.where(namespace, query.filter()));
             if (query.cursor() != null) {
                 select = select.then(PageOrder.after(query.order(), PageOrder.decode(query.order(), query.cursor())));
             }
@@ -198,17 +198,21 @@ final class SqliteTrajectoryStore implements TrajectoryStore, AutoCloseable {
         return feed(namespace, agentId, afterSequence, limit);
     }
 
-    /** A feed read in pages of at most {@value #FEED_PAGE}, up to the limit; the key is (last sequence, still wanted). */
+    /** Where a feed read goes on from: the last sequence read and how many changes are still wanted. */
+    private record FeedKey(long after, long wanted) {
+    }
+
+    /** A feed read in pages of at most {@value #FEED_PAGE}, up to the limit. */
     private Flux<Change> feed(String namespace, String agentInserts, long afterSequence, int limit) {
         if (limit <= 0) {
             return Flux.empty();
         }
-        return PagedFlux.<Change, long[]>of(new long[] {afterSequence, limit}, key -> db.read("read the change feed", c -> {
-            int wanted = (int) Math.min(FEED_PAGE, key[1]);
-            List<Change> page = ChangeFeed.page(c, namespace, agentInserts, key[0], wanted);
-            long left = key[1] - page.size();
-            boolean more = page.size() == wanted && left > 0;
-            return new PagedFlux.Page<>(page, more ? new long[] {page.get(page.size() - 1).sequence(), left} : null);
+        return PagedFlux.<Change, FeedKey>of(new FeedKey(afterSequence, limit), key -> db.read("read the change feed", c -> {
+            int size = (int) Math.min(FEED_PAGE, key.wanted());
+            List<Change> page = ChangeFeed.page(c, namespace, agentInserts, key.after(), size);
+            long left = key.wanted() - page.size();
+            boolean more = page.size() == size && left > 0;
+            return new PagedFlux.Page<>(page, more ? new FeedKey(page.get(page.size() - 1).sequence(), left) : null);
         }));
     }
 

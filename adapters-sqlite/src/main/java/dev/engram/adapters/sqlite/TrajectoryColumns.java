@@ -20,7 +20,12 @@ import java.time.Instant;
  */
 final class TrajectoryColumns {
     /** The columns {@link #read} expects, joined from both tables. */
-    static final String SELECT_STORED = "SELECT t.loss, b.body FROM trajectories t JOIN trajectory_bodies b ON b.row_id = t.row_id";
+    static final String SELECT_STORED = selectStored("");
+
+    /** As {@link #SELECT_STORED}, with an {@code INDEXED BY} clause or other text after the trajectories table. */
+    static String selectStored(String afterTable) {
+        return "SELECT t.loss, b.body FROM trajectories t" + afterTable + " JOIN trajectory_bodies b ON b.row_id = t.row_id";
+    }
 
     private TrajectoryColumns() {
     }
