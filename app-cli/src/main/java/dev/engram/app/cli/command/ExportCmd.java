@@ -5,7 +5,6 @@ import dev.engram.app.cli.Progress;
 import dev.engram.app.cli.Session;
 import dev.engram.app.cli.input.InputFile;
 import dev.engram.application.port.in.ExportQuery;
-import dev.engram.application.port.in.StatisticsQuery;
 import dev.engram.domain.error.DomainException;
 import dev.engram.domain.error.ErrorCode;
 import dev.engram.domain.json.JsonObject;
@@ -62,9 +61,8 @@ public final class ExportCmd extends EngramSubcommand {
         long lines = 0;
         try (Session session = open(Access.EXISTING);
              Progress progress = toFile ? Progress.forTerminal(terminal()) : new Progress.None()) {
-            long total = session.services().statistics().statistics(new StatisticsQuery(namespace(), null, null, null)).block()
-                    .trajectories().total();
-            progress.pass("export", total);
+            // no total: counting first would cost a pass over the store for a bar that only a person watching sees
+            progress.pass("export", -1);
             Iterable<JsonObject> items = session.services().export().export(new ExportQuery(namespace(), what)).toIterable();
             if (toFile) {
                 lines = writeFile(Path.of(file), items, progress);
