@@ -83,7 +83,7 @@ class QueryCommandsEndToEndTest {
         assertThat(engram.run("sample", "-n", "3", "--strategy", "recency", "--half-life", "12h", "--seed", "3").expect(0).out())
                 .contains("recency: 3 of 3 requested, seed 3", "PROBABILITY", "WEIGHT");
         assertThat(engram.run("sample", "-n", "0", "--beta", "2").expect(ExitCodes.USAGE).err())
-                .contains("n: must be between 1 and 10000, got 0", "beta: must be between 0 and 1, got 2.0");
+                .contains("n: must be between 1 and 100000, got 0", "beta: must be between 0 and 1, got 2.0");
         assertThat(engram.run("sample", "-n", "3", "--strategy", "best").expect(ExitCodes.USAGE).err())
                 .contains("must be one of uniform, prioritized, recency, mixed, balanced, fifo, lifo, top, got 'best'");
         assertThat(engram.run("sample", "--strategy", "uniform").expect(ExitCodes.USAGE).err()).contains("Missing required option: '-n=N'");
