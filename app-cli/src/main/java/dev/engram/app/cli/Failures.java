@@ -58,7 +58,7 @@ public final class Failures {
         } else {
             err.println("engram: " + failure.getMessage());
             List<Violation> violations = failure.violations();
-            boolean messageSaysAll = violations.size() == 1 && failure.getMessage().contains(violations.get(0).message());
+            boolean messageSaysAll = violations.stream().allMatch(v -> failure.getMessage().contains(v.message()));
             if (!messageSaysAll) {
                 for (Violation v : violations) {
                     err.println("  " + v);

@@ -55,8 +55,6 @@ import picocli.CommandLine.TypeConversionException;
             "  engram import --format seed-memory --agent sre_agent outputs/agent_memory.json",
             "  zcat runs.jsonl.gz | engram import -"})
 public final class ImportCmd extends EngramSubcommand {
-    /** Items above this many characters of text are refused unread; the domain's own limit (bytes) names the field. */
-    private static final int TEXT_PER_BYTE_ALLOWANCE = 4;
 
     enum Format {
         JSONL,
@@ -105,7 +103,7 @@ public final class ImportCmd extends EngramSubcommand {
     }
 
     private int importLines(Path input) {
-        long maxItemChars = (long) Session.settings(options(), terminal()).limits().maxBytes() * TEXT_PER_BYTE_ALLOWANCE;
+        long maxItemChars = BatchInput.maxItemChars(Session.settings(options(), terminal()).limits());
         ImportReport report;
         try (Session session = open(Access.CREATE); Progress progress = Progress.forTerminal(terminal())) {
             ImportCommand command = new ImportCommand(namespace(), () -> BatchInput.stream(read(input), maxItemChars), partial, agent,
@@ -135,7 +133,7 @@ public final class ImportCmd extends EngramSubcommand {
             return refused ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
         }
         for (ItemResult item : report.problems()) {
-            ItemProblems.print(item, index -> "line " + item.line(), index -> null, err());
+            ItemProblems.print(item, index -> "line " + item.line(), err());
         }
         if (report.refused() > report.problems().size()) {
             err().println("… and " + (report.refused() - report.problems().size()) + " more refused lines");

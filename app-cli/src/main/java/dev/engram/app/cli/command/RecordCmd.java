@@ -34,8 +34,6 @@ import picocli.CommandLine.Parameters;
             "  some-agent --emit-json | engram record -      from standard input",
             "  engram record --agent builder_agent episodes.json   seed-style episodes that name no agent"})
 public final class RecordCmd extends EngramSubcommand {
-    /** Items above this many characters of text are refused unread; the domain's own limit (bytes) names the field. */
-    private static final int TEXT_PER_BYTE_ALLOWANCE = 4;
     private static final int ITEMS_LISTED = 20;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "The input; - or nothing for standard input.")
@@ -50,7 +48,7 @@ public final class RecordCmd extends EngramSubcommand {
     @Override
     public Integer call() {
         InputStream input = InputFile.open(file, terminal().in(), terminal().interactive());
-        long maxItemChars = (long) Session.settings(options(), terminal()).limits().maxBytes() * TEXT_PER_BYTE_ALLOWANCE;
+        long maxItemChars = BatchInput.maxItemChars(Session.settings(options(), terminal()).limits());
         BatchInput batch = BatchInput.readAll(input, maxItemChars);
         if (batch.isEmpty()) {
             throw new DomainException(ErrorCode.INVALID_TRAJECTORY, (InputFile.isStandardInput(file) ? "standard input" : file)
@@ -75,7 +73,7 @@ public final class RecordCmd extends EngramSubcommand {
     private int printText(RecordReport report, BatchInput batch) {
         for (ItemResult item : report.items()) {
             if (item.status() == Status.INVALID || item.status() == Status.CONFLICT) {
-                ItemProblems.print(item, batch::where, batch::idAt, err());
+                ItemProblems.print(item, batch::where, err());
             }
         }
         long refused = report.count(Status.INVALID) + report.count(Status.CONFLICT);

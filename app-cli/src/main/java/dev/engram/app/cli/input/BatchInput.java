@@ -3,8 +3,7 @@ package dev.engram.app.cli.input;
 import dev.engram.application.port.in.InputItem;
 import dev.engram.application.port.in.RecordCommand;
 import dev.engram.domain.error.DomainException;
-import dev.engram.domain.json.JsonObject;
-import dev.engram.domain.json.JsonString;
+import dev.engram.domain.trajectory.TrajectoryLimits;
 import dev.engram.json.JsonItem;
 import dev.engram.json.JsonItemReader;
 import java.io.IOException;
@@ -23,12 +22,23 @@ import java.util.stream.StreamSupport;
  * spans, a malformed item kept as its parse error so that it is reported with the rest.
  */
 public final class BatchInput {
+    /** Text per byte of the domain's size limit: UTF-8 and escapes make text and bytes differ, both ways. */
+    private static final int TEXT_PER_BYTE = 4;
+
     private final List<InputItem> items;
     private final List<String> where;
 
     private BatchInput(List<InputItem> items, List<String> where) {
         this.items = items;
         this.where = where;
+    }
+
+    /**
+     * The longest item text read at all: anything longer is refused unread, so that one huge line cannot exhaust
+     * memory; anything shorter is read and checked against the configured limits, which name the field at fault.
+     */
+    public static long maxItemChars(TrajectoryLimits limits) {
+        return (long) limits.maxBytes() * TEXT_PER_BYTE;
     }
 
     /** Reads everything (a {@code record} batch); more items than one batch may hold is a usage error. */
@@ -84,14 +94,6 @@ public final class BatchInput {
     /** {@code "line 17"} or {@code "lines 17-20"} for the item at an index. */
     public String where(int index) {
         return where.get(index);
-    }
-
-    /** The trajectory id an item names, as sent (even when the item is invalid), or null. */
-    public String idAt(int index) {
-        if (items.get(index).value() instanceof JsonObject item && item.get("trajectory_id") instanceof JsonString id) {
-            return id.value();
-        }
-        return null;
     }
 
     public boolean isEmpty() {

@@ -10,13 +10,9 @@ public final class ItemProblems {
     private ItemProblems() {
     }
 
-    /**
-     * @param where where an item (by index) starts in the input: {@code line 17} or {@code lines 17-20}
-     * @param sentId the id an item was sent with (by index), named even when the item is invalid; may answer null
-     */
-    public static void print(ItemResult item, IntFunction<String> where, IntFunction<String> sentId, PrintWriter err) {
-        String id = item.trajectoryId() != null ? item.trajectoryId() : sentId.apply(item.index());
-        String at = where.apply(item.index()) + (id == null ? "" : " (" + id + ")");
+    /** @param where where an item (by index) starts in the input: {@code line 17} or {@code lines 17-20} */
+    public static void print(ItemResult item, IntFunction<String> where, PrintWriter err) {
+        String at = where.apply(item.index()) + (item.trajectoryId() == null ? "" : " (" + item.trajectoryId() + ")");
         for (Violation v : item.problems()) {
             err.println(at + ": " + v);
         }
