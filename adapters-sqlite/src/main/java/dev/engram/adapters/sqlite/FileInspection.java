@@ -38,11 +38,13 @@ final class FileInspection {
         int version;
         try (Connection connection = connections.reader(); Statement statement = connection.createStatement()) {
             version = checkSchema(statement, failures);
-            if (config.quickCheck() && version > 0) {
+            if (config.quickCheck() && version > 0 && Files.size(path) <= config.quickCheckLimit()) {
                 quickCheck(statement, failures);
             }
         } catch (SQLException e) {
             throw failures.translate(e, "open the database");
+        } catch (java.io.IOException e) {
+            throw failures.unusable("cannot be measured: " + e.getMessage());
         }
         return new Verdict(version, writable(path));
     }

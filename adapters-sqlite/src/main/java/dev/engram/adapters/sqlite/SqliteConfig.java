@@ -17,13 +17,20 @@ import java.util.Set;
  * @param synchronous   when a commit reaches the disk ({@code synchronous}, {@code full}); see {@link Synchronous}
  * @param quickCheck    whether opening runs {@code PRAGMA quick_check} ({@code quick_check}, true): it reads the
  *                      whole file, so that corruption is reported before anything is written next to it
+ * @param quickCheckLimit the largest file checked at open ({@code quick_check_limit}, 256 MiB): the check costs about
+ *                      2 ms per MiB, which a one-shot command on a store of millions of trajectories cannot pay every
+ *                      time; a larger file is checked as it is read (SQLite refuses a corrupt page where it meets one,
+ *                      reported like any corruption, and the header and schema checks still run at open)
  */
-public record SqliteConfig(Path path, Duration busyTimeout, int readPoolSize, Synchronous synchronous, boolean quickCheck) {
+public record SqliteConfig(Path path, Duration busyTimeout, int readPoolSize, Synchronous synchronous, boolean quickCheck,
+                           long quickCheckLimit) {
+    public static final long DEFAULT_QUICK_CHECK_LIMIT = 256L << 20;
     public static final String FILE_NAME = "engram.db";
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_READ_POOL_SIZE = 2;
     private static final int MAX_READ_POOL_SIZE = 64;
-    private static final Set<String> KEYS = Set.of("path", "busy_timeout", "read_pool_size", "synchronous", "quick_check");
+    private static final Set<String> KEYS = Set.of("path", "busy_timeout", "read_pool_size", "synchronous", "quick_check",
+            "quick_check_limit");
 
     /**
      * SQLite's {@code synchronous} setting in WAL mode. {@code FULL} syncs the log on every commit, so a trajectory
@@ -53,7 +60,7 @@ public record SqliteConfig(Path path, Duration busyTimeout, int readPoolSize, Sy
 
     /** The defaults for a data directory. */
     public static SqliteConfig defaults(Path dataDir) {
-        return new SqliteConfig(dataDir.resolve(FILE_NAME), DEFAULT_BUSY_TIMEOUT, DEFAULT_READ_POOL_SIZE, Synchronous.FULL, true);
+        return new SqliteConfig(dataDir.resolve(FILE_NAME), DEFAULT_BUSY_TIMEOUT, DEFAULT_READ_POOL_SIZE, Synchronous.FULL, true, DEFAULT_QUICK_CHECK_LIMIT);
     }
 
     /** Reads the plugin's section; unknown keys and bad values are refused with the key named. */
@@ -70,21 +77,22 @@ public record SqliteConfig(Path path, Duration busyTimeout, int readPoolSize, Sy
                 section.duration("busy_timeout", defaults.busyTimeout()),
                 (int) section.integer("read_pool_size", defaults.readPoolSize(), 1, MAX_READ_POOL_SIZE),
                 Synchronous.valueOf(synchronous),
-                section.bool("quick_check", defaults.quickCheck()));
+                section.bool("quick_check", defaults.quickCheck()),
+                section.integer("quick_check_limit", DEFAULT_QUICK_CHECK_LIMIT, 0, Long.MAX_VALUE));
     }
 
     /** The same settings with another path (tests, tools). */
     public SqliteConfig withPath(Path other) {
-        return new SqliteConfig(other, busyTimeout, readPoolSize, synchronous, quickCheck);
+        return new SqliteConfig(other, busyTimeout, readPoolSize, synchronous, quickCheck, quickCheckLimit);
     }
 
     /** The same settings with another busy timeout (tests, tools). */
     public SqliteConfig withBusyTimeout(Duration other) {
-        return new SqliteConfig(path, other, readPoolSize, synchronous, quickCheck);
+        return new SqliteConfig(path, other, readPoolSize, synchronous, quickCheck, quickCheckLimit);
     }
 
     /** The same settings with another durability (benchmarks). */
     public SqliteConfig withSynchronous(Synchronous other) {
-        return new SqliteConfig(path, busyTimeout, readPoolSize, other, quickCheck);
+        return new SqliteConfig(path, busyTimeout, readPoolSize, other, quickCheck, quickCheckLimit);
     }
 }

@@ -30,9 +30,10 @@ class SqliteConfigTest {
     @Test
     void readsEverySetting_aRelativePathFromTheDataDir() {
         SqliteConfig config = read(JsonObject.builder().put("path", "sub/x.db").put("busy_timeout", "500ms")
-                .put("read_pool_size", "4").put("synchronous", "NORMAL").put("quick_check", false).build());
+                .put("read_pool_size", "4").put("synchronous", "NORMAL").put("quick_check", false)
+                .put("quick_check_limit", 1024L).build());
         assertThat(config).isEqualTo(new SqliteConfig(DATA.resolve("sub/x.db"), Duration.ofMillis(500), 4,
-                SqliteConfig.Synchronous.NORMAL, false));
+                SqliteConfig.Synchronous.NORMAL, false, 1024));
     }
 
     @Test

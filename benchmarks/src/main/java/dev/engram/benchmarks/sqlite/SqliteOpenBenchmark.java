@@ -42,7 +42,7 @@ public class SqliteOpenBenchmark {
         TrajectoryStore store = BenchmarkFiles.open(defaults);
         BenchmarkFiles.fill(store, NS, SqliteFeedBenchmark.ROWS, defaults.path());
         BenchmarkFiles.close(store);
-        config = new SqliteConfig(defaults.path(), defaults.busyTimeout(), defaults.readPoolSize(), defaults.synchronous(), quickCheck);
+        config = new SqliteConfig(defaults.path(), defaults.busyTimeout(), defaults.readPoolSize(), defaults.synchronous(), quickCheck, Long.MAX_VALUE);
     }
 
     @TearDown(Level.Trial)

@@ -16,28 +16,42 @@ final class ItemTable {
 
     private static final int DIMENSIONS = Dimension.ALL.length;
 
-    private ReplayItem[] items = new ReplayItem[16];
+    private ReplayItem[] items;
     // the id again, so that reporting a draw costs one cache miss rather than two (slot -> item -> id)
-    private String[] ids = new String[16];
-    private double[] priority = new double[16];
-    private long[] replays = new long[16];
-    private long[] seconds = new long[16];
-    private int[] nanos = new int[16];
+    private String[] ids;
+    private double[] priority;
+    private long[] replays;
+    private long[] seconds;
+    private int[] nanos;
     // per slot, for each dimension, the value's number and the slot's position in that value's list: 8 ints, one
     // cache line, so maintaining the four lists of an item costs one miss here instead of eight
     private static final int PLACEMENT_SHIFT = 3;
-    private int[] placement = new int[16 << PLACEMENT_SHIFT];
+    private int[] placement;
     private int length;
     private int live;
     private boolean ordered = true;
     private ReplayItem last;
 
-    private final Map<String, Integer> slotById = new HashMap<>();
+    private final Map<String, Integer> slotById;
     private final KeyList all = new KeyList(null, -1, true);
     private final List<Map<String, KeyList>> listByValue = new ArrayList<>();
     private final List<List<KeyList>> listByKey = new ArrayList<>();
 
     ItemTable() {
+        this(16);
+    }
+
+    /** A table sized for {@code expected} items, so that a bulk restore neither regrows arrays nor rehashes ids. */
+    ItemTable(int expected) {
+        int capacity = Math.max(16, expected);
+        items = new ReplayItem[capacity];
+        ids = new String[capacity];
+        priority = new double[capacity];
+        replays = new long[capacity];
+        seconds = new long[capacity];
+        nanos = new int[capacity];
+        placement = new int[capacity << PLACEMENT_SHIFT];
+        slotById = new HashMap<>((int) Math.min(Integer.MAX_VALUE, capacity * 4L / 3 + 1));
         for (int d = 0; d < DIMENSIONS; d++) {
             listByValue.add(new HashMap<>());
             listByKey.add(new ArrayList<>());
@@ -96,7 +110,7 @@ final class ItemTable {
         if (!ordered) {
             Arrays.sort(slots, (a, b) -> ItemOrder.compare(items[a], items[b]));
         }
-        ItemTable table = new ItemTable();
+        ItemTable table = new ItemTable(live);
         for (int slot : slots) {
             table.append(items[slot], priority[slot], replays[slot]);
         }

@@ -82,19 +82,21 @@ public final class ReplayIndex {
         if (entries == null) {
             throw DomainException.invalidArgument("entries", "is required");
         }
+        if (entries instanceof java.util.Collection<?> known) {
+            index.table = new ItemTable(Math.min(known.size(), config.capacity()));
+        }
         ReplayItem previous = null;
         int count = 0;
         for (ReplayEntry entry : entries) {
-            String field = "entries[" + count + "]";
             if (entry == null) {
-                throw DomainException.invalidArgument(field, "is required");
+                throw DomainException.invalidArgument("entries[" + count + "]", "is required");
             }
             if (previous != null && !ItemOrder.before(previous, entry.item())) {
-                throw DomainException.invalidArgument(field, "is not after the entry before it in (created_at, id)"
-                        + " order: " + entry.id() + " follows " + previous.id());
+                throw DomainException.invalidArgument("entries[" + count + "]", "is not after the entry before it in"
+                        + " (created_at, id) order: " + entry.id() + " follows " + previous.id());
             }
             if (index.table.slotOf(entry.id()) >= 0) {
-                throw DomainException.invalidArgument(field + ".id", "appears twice: " + entry.id());
+                throw DomainException.invalidArgument("entries[" + count + "].id", "appears twice: " + entry.id());
             }
             if (count == config.capacity()) {
                 throw DomainException.invalidArgument("entries", "hold more than the capacity of " + config.capacity());
