@@ -55,7 +55,8 @@ public record OpenAiConfig(
     private static final Set<String> KEYS = Set.of("base_url", "model", "api_key_env", "max_tokens", "connect_timeout",
             "read_timeout", "overall_timeout", "max_retries", "backoff", "max_backoff", "concurrency", "breaker_failures",
             "breaker_open_for", "field_limit", "evidence_limit");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A variable name, at most 64 characters, not starting the way well-known keys do ({@code sk-}, {@code gsk_}). */
+    private static final Pattern ENV_NAME = Pattern.compile("(?!(?i:sk|gsk|xai)[-_])[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     public OpenAiConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
