@@ -33,6 +33,11 @@ final class Evidence {
     private Evidence() {
     }
 
+    /** Another success of the task, with no reflection. */
+    static Trajectory success(String id) {
+        return Trajectories.plain(id).agentId(AGENT).taskId(TASK).finalOutcome(Outcome.SUCCESS).reward(0.9).build();
+    }
+
     /** The memory after both episodes: a [WORKS] and an [AVOID] rule for the task. */
     static AgentMemory memory() {
         AgentMemory memory = AgentMemory.empty(AGENT, POLICY);
