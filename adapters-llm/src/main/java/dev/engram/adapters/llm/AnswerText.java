@@ -1,6 +1,8 @@
 package dev.engram.adapters.llm;
 
 import dev.engram.domain.error.DomainException;
+import dev.engram.domain.json.JsonArray;
+import dev.engram.domain.json.JsonObject;
 import dev.engram.domain.json.JsonValue;
 import dev.engram.json.JsonCodec;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the JSON in a model's answer. Servers that ignore {@code response_format} (and models that ignore their
  * instructions) wrap it in markdown fences or in prose: the whole text is tried first, then each fenced block,
- * then each balanced {@code {...}} or {@code [...]} span from the first opening bracket on. Every candidate goes
+ * then the balanced {@code {...}} and {@code [...]} spans (see {@link #embedded}). Every candidate goes
  * through the one strict {@link JsonCodec}; nothing here parses JSON by itself, it only finds where it may be.
  */
 final class AnswerText {
@@ -31,19 +33,37 @@ final class AnswerText {
                 return fenced;
             }
         }
+        return embedded(answer);
+    }
+
+    /**
+     * A JSON span inside prose. Prose has its own brackets ("see [1]"), so the first span that parses is not
+     * necessarily the answer: an object holding {@code operations} wins, then the first array, then the first object.
+     */
+    private static Optional<JsonValue> embedded(String answer) {
+        JsonValue firstArray = null;
+        JsonValue firstObject = null;
         for (int start = 0; start < answer.length(); start++) {
             char c = answer.charAt(start);
-            if (c == '{' || c == '[') {
-                int end = balancedEnd(answer, start);
-                if (end > start) {
-                    Optional<JsonValue> embedded = parse(answer.substring(start, end + 1));
-                    if (embedded.isPresent()) {
-                        return embedded;
-                    }
-                }
+            if (c != '{' && c != '[') {
+                continue;
+            }
+            int end = balancedEnd(answer, start);
+            Optional<JsonValue> span = end > start ? parse(answer.substring(start, end + 1)) : Optional.empty();
+            if (span.isEmpty()) {
+                continue;
+            }
+            JsonValue value = span.get();
+            if (value instanceof JsonObject object && object.has("operations")) {
+                return span;
+            }
+            if (value instanceof JsonArray && firstArray == null) {
+                firstArray = value;
+            } else if (value instanceof JsonObject && firstObject == null) {
+                firstObject = value;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(firstArray != null ? firstArray : firstObject);
     }
 
     /** The index of the bracket closing the one at {@code start}, skipping brackets inside strings; -1 if none. */
