@@ -50,7 +50,8 @@ final class OpenAiConsolidator implements Consolidator {
             if (!breaker.tryAcquire()) {
                 return fallBack(input, "the endpoint failed recently; it is tried again in " + breaker.secondsUntilRetry() + "s");
             }
-            return chat.complete(prompt.messages(input))
+            // deferred, so that even a failure while building the prompt ends in the fallback below
+            return Mono.defer(() -> chat.complete(prompt.messages(input)))
                     .timeout(overallTimeout)
                     .switchIfEmpty(Mono.error(() -> new ChatFailure(ChatFailure.Kind.TRANSIENT, "the endpoint gave no answer")))
                     .doOnNext(answer -> breaker.onSuccess())

@@ -111,4 +111,13 @@ class ServerAnswersTest {
         Outcomes.storedByModel(Endpoint.consolidate(Endpoint.consolidator(server), Evidence.input()), LOGS_FIRST);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
+
+    @Test
+    void aReplyThatIsNotAChatCompletionFallsBack() {
+        // some proxies answer 200 with an error object instead of a status
+        server.enqueue(Endpoint.json(200, JsonObject.builder().put("error", "upstream timed out").build()));
+
+        Outcomes.fellBack(Endpoint.consolidate(Endpoint.consolidator(server), Evidence.input()), "no choices");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }
