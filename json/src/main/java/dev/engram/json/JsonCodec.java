@@ -27,6 +27,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -48,6 +49,8 @@ public final class JsonCodec {
         factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                // writing one value onto a caller's stream must leave it open for the next (JSON Lines, a response)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_PARSE_DEPTH)
                         .maxNumberLength(1_000)
@@ -238,6 +241,8 @@ public final class JsonCodec {
             message = message.substring(0, cut);
         }
         message = message.replace("tools.jackson.core.", "").replace("StreamReadConstraints.", "");
+        // Jackson suggests a feature switch, which means nothing to whoever sent the JSON
+        message = message.replaceFirst("Non-standard token '([^']*)': enable .*", "$1 is not a JSON number (JSON has no NaN or Infinity)");
         return at(e.getLocation(), firstLine) + message.trim();
     }
 

@@ -166,11 +166,14 @@ public final class JsonItemReader implements Closeable {
         if (tooLarge) {
             return tooLarge(start);
         }
+        JsonValue value;
         try {
-            return new JsonItem(index++, start, line, codec.parse(text.toString(), start), null);
+            // parsed before the index is taken: a malformed item gets its index once, in error()
+            value = codec.parse(text.toString(), start);
         } catch (DomainException e) {
             return error(start, line, e.getMessage().replaceFirst("^line \\d+, column \\d+: ", ""));
         }
+        return new JsonItem(index++, start, line, value, null);
     }
 
     private JsonItem tooLarge(long start) {

@@ -8,7 +8,14 @@ import dev.engram.domain.error.ErrorCode;
 import dev.engram.domain.json.JsonNumber;
 import dev.engram.domain.json.JsonObject;
 import dev.engram.domain.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.FilterWriter;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,5 +65,39 @@ class JsonCodecTest {
         String deep = "[".repeat(5_000) + "]".repeat(5_000);
         assertThatThrownBy(() -> codec.parse(deep)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.getMessage()).contains("nesting depth"));
+    }
+
+    @Test
+    void writingLeavesTheTargetOpenForTheNextValue() {
+        StringWriter text = new StringWriter();
+        AtomicBoolean writerClosed = new AtomicBoolean();
+        Writer lines = new FilterWriter(text) {
+            @Override
+            public void close() {
+                writerClosed.set(true);
+            }
+        };
+        AtomicBoolean streamClosed = new AtomicBoolean();
+        OutputStream bytes = new FilterOutputStream(new ByteArrayOutputStream()) {
+            @Override
+            public void close() {
+                streamClosed.set(true);
+            }
+        };
+        for (int i = 0; i < 3; i++) {
+            codec.write(JsonObject.builder().put("n", i).build(), lines, false);
+            codec.write(JsonNumber.of(i), bytes, false);
+        }
+        assertThat(text.toString()).isEqualTo("{\"n\":0}{\"n\":1}{\"n\":2}");
+        assertThat(writerClosed).as("the writer was closed").isFalse();
+        assertThat(streamClosed).as("the stream was closed").isFalse();
+    }
+
+    @Test
+    void nanAndInfinityAreNamedPlainly() {
+        assertThatThrownBy(() -> codec.parse("{\"reward\": NaN}")).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+            assertThat(e.getMessage()).isEqualTo("line 1, column 15: NaN is not a JSON number (JSON has no NaN or Infinity)");
+        });
     }
 }

@@ -98,4 +98,11 @@ class JsonItemReaderTest {
         assertThat(items).extracting(JsonItem::ok).containsExactly(false, true);
         assertThat(items.get(0).error()).isEqualTo("the item is larger than the limit of 1000 characters");
     }
+
+    @Test
+    void indexesCountEveryItem_goodOrMalformed() {
+        List<JsonItem> items = readAll("{\"a\": 1}\n{\"a\": 1, \"a\": 2}\nnot json\n{\"a\": 3}\n");
+        assertThat(items).extracting(JsonItem::index).containsExactly(0, 1, 2, 3);
+        assertThat(items).extracting(JsonItem::ok).containsExactly(true, false, false, true);
+    }
 }

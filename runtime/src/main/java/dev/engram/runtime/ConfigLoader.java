@@ -25,11 +25,12 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
  * Builds engram's one configuration tree from, in order of increasing precedence: a file (YAML or JSON), the
  * {@code ENGRAM_*} environment variables, and command-line flags. An environment variable names a key in lower
  * case, with {@code __} between levels: {@code ENGRAM_STORAGE=sqlite}, {@code ENGRAM_SQLITE__BUSY_TIMEOUT=5s}.
- * Variables starting {@code ENGRAM_TEST_} belong to the test suites and are not configuration.
+ * Variables starting {@code ENGRAM_TEST_} belong to the test suites, and {@code ENGRAM_DEBUG} (full stack traces) to
+ * the front ends: they are not configuration.
  */
 public final class ConfigLoader {
     public static final String ENV_PREFIX = "ENGRAM_";
-    private static final List<String> NOT_CONFIG = List.of("ENGRAM_TEST_");
+    private static final List<String> NOT_CONFIG = List.of("ENGRAM_TEST_", "ENGRAM_DEBUG");
 
     private ConfigLoader() {
     }

@@ -1,8 +1,10 @@
 package dev.engram.runtime;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.engram.application.config.ConfigSection;
 import dev.engram.application.config.EngramSettings;
@@ -20,12 +22,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A started engram: configuration read and validated, plugins found (class path and {@code plugins/}), ports bound
  * once each, use cases ready. Both front ends start one; closing it closes the stores.
  */
 public final class EngramRuntime implements AutoCloseable {
+    /**
+     * Guice logs a module's failure on java.util.logging, at INFO with a stack trace, before it throws: a plugin that
+     * cannot start (a missing plugin, a corrupt file) is reported by the front end once, in its own words. Held
+     * here because java.util.logging keeps its loggers only weakly.
+     */
+    private static final Logger GUICE_LOG = quiet(Logger.getLogger("com.google.inject"));
+
     private final EngramSettings settings;
     private final EngramServices services;
     private final List<AutoCloseable> closeables;
@@ -34,6 +45,11 @@ public final class EngramRuntime implements AutoCloseable {
         this.settings = settings;
         this.services = services;
         this.closeables = closeables;
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     /** Options of a start: where configuration comes from and whether a missing data dir may be created. */
@@ -64,7 +80,7 @@ public final class EngramRuntime implements AutoCloseable {
                             bind(ReplaySnapshotStore.class).toInstance(new FileReplaySnapshotStore(settings.dataDir()));
                         }
                     });
-        } catch (com.google.inject.CreationException | com.google.inject.ProvisionException e) {
+        } catch (CreationException | ProvisionException e) {
             throw unwrap(e);
         }
         List<AutoCloseable> closeables = new ArrayList<>();
@@ -76,11 +92,24 @@ public final class EngramRuntime implements AutoCloseable {
         return new EngramRuntime(settings, injector.getInstance(EngramServices.class), closeables);
     }
 
-    /** A plugin's own failure (a corrupt file, a bad key) is the user's error, not Guice's. */
-    private static RuntimeException unwrap(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DomainException domain) {
-                return domain;
+    /**
+     * A plugin's own failure (a corrupt file, a bad key) is the user's error, not Guice's. Guice sets a cause only when
+     * every error it collected has the same one; a store that fails once per port it provides gives several, so each
+     * collected error is looked at.
+     */
+    static RuntimeException unwrap(RuntimeException e) {
+        List<Throwable> causes = new ArrayList<>();
+        causes.add(e);
+        if (e instanceof CreationException creation) {
+            creation.getErrorMessages().forEach(message -> causes.add(message.getCause()));
+        } else if (e instanceof ProvisionException provision) {
+            provision.getErrorMessages().forEach(message -> causes.add(message.getCause()));
+        }
+        for (Throwable first : causes) {
+            for (Throwable cause = first; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DomainException domain) {
+                    return domain;
+                }
             }
         }
         return e;

@@ -47,6 +47,14 @@ public record EngramSettings(
     public static EngramSettings from(ConfigSection root, Set<String> pluginNames) {
         Set<String> known = new TreeSet<>(KEYS);
         known.addAll(pluginNames);
+        // the section of a plugin the roles name is its own even when the plugin is missing: starting then says
+        // that the plugin was not found, which is the problem, rather than that its section is not a setting
+        for (String role : new String[] {"storage", "buffer", "consolidator"}) {
+            String named = root.string(role, null);
+            if (named != null && !named.isBlank()) {
+                known.add(named);
+            }
+        }
         root.refuseUnknown(known);
         Path dataDir = root.path("data_dir", Path.of("engram-data"));
         return new EngramSettings(

@@ -8,7 +8,7 @@ import java.util.Objects;
  * never skip or repeat an item that existed when paging began.
  */
 public record TrajectoryQuery(TrajectoryFilter filter, Order order, int limit, String cursor) {
-    public static final int MAX_LIMIT = 10_000;
+    public static final int MAX_LIMIT = 1_000; // pages of up to 1 MiB trajectories: a bounded answer
 
     /** The orders stores support; every order breaks ties by trajectory id so that it is total. */
     public enum Order {

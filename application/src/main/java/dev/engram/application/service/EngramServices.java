@@ -7,6 +7,7 @@ import dev.engram.application.port.in.DeleteTrajectoryUseCase;
 import dev.engram.application.port.in.ExportUseCase;
 import dev.engram.application.port.in.ForgetAgentUseCase;
 import dev.engram.application.port.in.GetTrajectoryUseCase;
+import dev.engram.application.port.in.ImportSeedMemoryUseCase;
 import dev.engram.application.port.in.ImportUseCase;
 import dev.engram.application.port.in.ListTrajectoriesUseCase;
 import dev.engram.application.port.in.PruneUseCase;
@@ -45,6 +46,7 @@ public final class EngramServices {
     private final ConsolidateService consolidate;
     private final ExportService export;
     private final ImportService importer;
+    private final SeedMemoryImportService seedMemory;
     private final ReplayIndexes indexes;
 
     public EngramServices(EngramSettings settings, TrajectoryStore store, MemoryStore memoryStore, Consolidator consolidator,
@@ -68,6 +70,7 @@ public final class EngramServices {
         consolidate = new ConsolidateService(memories, memoryStore);
         export = new ExportService(store, memoryStore);
         importer = new ImportService(reader, store, memoryStore, memories, clock, ids);
+        seedMemory = new SeedMemoryImportService(store, memoryStore, memories);
     }
 
     public RecordTrajectoriesUseCase record() {
@@ -128,6 +131,10 @@ public final class EngramServices {
 
     public ImportUseCase importer() {
         return importer;
+    }
+
+    public ImportSeedMemoryUseCase importSeedMemory() {
+        return seedMemory;
     }
 
     /** Writes the replay snapshot of the namespace now (a one-shot process calls this before it exits). */

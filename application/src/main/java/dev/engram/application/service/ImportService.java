@@ -202,7 +202,7 @@ public final class ImportService implements ImportUseCase {
                 Line line = lines.read(it.next());
                 tally.read++;
                 if (!line.problems().isEmpty()) {
-                    tally.refuse(line.item(), null, Status.INVALID, line.problems());
+                    tally.refuse(line.item(), line.item().sentTrajectoryId(), Status.INVALID, line.problems());
                 } else if (line.trajectory() != null) {
                     batch.add(line);
                     if (batch.size() == command.batchSize()) {

@@ -115,11 +115,13 @@ final class MemoryProjector {
                 if (t != null) {
                     learned = true;
                     memory.record(TrajectoryEpisodes.from(t));
-                    if (memory.consolidationDue()) {
-                        memory.consolidate(consolidate(namespace, agentId, memory).changes());
-                    }
                 }
                 applied = insert.sequence();
+            }
+            // at most one consolidation per page of inserts: one episode at a time (the usual record) behaves as the
+            // seed does, while a backlog (an import, a process catching up) costs one LLM call, not one per N episodes
+            if (learned && memory.consolidationDue()) {
+                memory.consolidate(consolidate(namespace, agentId, memory).changes());
             }
             if (!learned && !loaded.exists()) {
                 // only trajectories deleted since (a forgotten agent): no memory is created for nothing

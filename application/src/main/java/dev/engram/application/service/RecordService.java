@@ -72,7 +72,7 @@ public final class RecordService implements RecordTrajectoriesUseCase {
             }
             ReadResult read = reader.read(item.value(), context);
             if (!read.ok()) {
-                results.add(new ItemResult(item.index(), item.line(), null, Status.INVALID, read.violations()));
+                results.add(new ItemResult(item.index(), item.line(), item.sentTrajectoryId(), Status.INVALID, read.violations()));
                 continue;
             }
             Trajectory t = read.trajectory();

@@ -8,9 +8,7 @@ import dev.engram.domain.replay.ReplayConfig;
 import dev.engram.domain.replay.ReplayIndex;
 import dev.engram.domain.replay.ReplaySnapshot;
 import dev.engram.domain.replay.ReplaySnapshotCodec;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,7 +115,7 @@ final class ReplayIndexes {
         }
         if (saved != null) {
             try {
-                ReplaySnapshot snapshot = ReplaySnapshotCodec.read(new DataInputStream(new ByteArrayInputStream(saved.bytes())));
+                ReplaySnapshot snapshot = ReplaySnapshotCodec.fromBytes(saved.bytes());
                 if (snapshot.index().config().equals(config) && snapshot.changeSequence() <= lastSequence(h.namespace)) {
                     h.index = snapshot.index();
                     h.sequence = snapshot.changeSequence();
@@ -125,7 +123,7 @@ final class ReplayIndexes {
                     return;
                 }
                 LOG.info("replay snapshot of namespace {} does not match the configuration or the store; rebuilding", h.namespace);
-            } catch (DomainException | IOException e) {
+            } catch (DomainException e) {
                 LOG.warn("replay snapshot of namespace {} is unreadable ({}); rebuilding from the store", h.namespace, e.getMessage());
             }
         }

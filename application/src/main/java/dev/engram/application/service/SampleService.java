@@ -41,7 +41,8 @@ public final class SampleService implements SampleReplayUseCase {
     }
 
     private SampleResult sampleNow(SampleCommand command) {
-        long seed = command.seed() != null ? command.seed() : random.generator(null).nextLong();
+        // a fresh seed fits in 53 bits: JSON clients that read numbers as doubles (JavaScript) can pass it back exactly
+        long seed = command.seed() != null ? command.seed() : random.generator(null).nextLong() >>> 11;
         List<ReplayDraw> draws = indexes.withIndex(command.namespace(), index -> index.sample(command.request(), ReplayRandom.seeded(seed)));
         Map<String, Long> replays = new LinkedHashMap<>();
         draws.forEach(d -> replays.merge(d.id(), 1L, Long::sum));

@@ -13,6 +13,11 @@ public enum ErrorCode {
     INVALID_TRAJECTORY,
     /** An argument of a command or query is out of range or malformed. */
     INVALID_ARGUMENT,
+    /**
+     * Input data other than a trajectory broke validation rules: a line of a priorities file, a memory file to
+     * import. Like {@link #INVALID_TRAJECTORY}, every problem is reported by field and nothing is stored.
+     */
+    INVALID_INPUT,
     /** The same id was recorded before with different content. */
     CONFLICT,
     NOT_FOUND,

@@ -80,7 +80,8 @@ public final class AgentMemoryJson {
                 in.list("global_rules", Reader::rule));
     }
 
-    private static JsonObject rule(Rule r) {
+    /** One rule; also how views of a memory show it ({@code created_at} and {@code last_reinforced_at} are episode numbers). */
+    public static JsonObject rule(Rule r) {
         return JsonObject.builder()
                 .put("id", r.id())
                 .put("text", r.text())
@@ -94,7 +95,8 @@ public final class AgentMemoryJson {
                 .build();
     }
 
-    private static JsonObject episode(EpisodeLogEntry e) {
+    /** One entry of the episode log; also how views of a memory show it. */
+    public static JsonObject episode(EpisodeLogEntry e) {
         return JsonObject.builder()
                 .put("episode", e.episode())
                 .put("trajectory_id", e.trajectoryId())
@@ -106,7 +108,8 @@ public final class AgentMemoryJson {
                 .build();
     }
 
-    private static JsonObject card(TrackedMistakeCard tracked) {
+    /** One mistake card with its counts; also how views of a memory show it. */
+    public static JsonObject card(TrackedMistakeCard tracked) {
         MistakeCard c = tracked.card();
         return JsonObject.builder()
                 .put("mistake_type", c.mistakeType())

@@ -24,6 +24,9 @@ final class Eligibility {
     }
 
     static KeyList eligible(ItemTable table, ReplayFilter filter) {
+        if (filter.equals(ReplayFilter.any())) {
+            return table.all(); // the common case allocates nothing
+        }
         List<Dimension> named = new ArrayList<>();
         List<KeyList> lists = new ArrayList<>();
         for (Dimension dimension : Dimension.ALL) {
@@ -36,9 +39,6 @@ final class Eligibility {
                 named.add(dimension);
                 lists.add(list);
             }
-        }
-        if (lists.isEmpty()) {
-            return table.all();
         }
         if (lists.size() == 1) {
             return lists.get(0);

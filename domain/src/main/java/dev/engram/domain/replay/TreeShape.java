@@ -1,10 +1,13 @@
 package dev.engram.domain.replay;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The geometry shared by the index's trees: 16-ary, stored level by level, level 0 holding one entry per position and
- * each block of 16 consecutive entries of a level summarised by one entry of the level above, up to a single top block.
- * Sixteen doubles are 128 bytes, two cache lines, so a descent touches two adjacent lines per level and only
- * ⌈log16 n⌉ levels (5 at 10^6) instead of a binary tree's 20 dependent misses.
+ * The geometry shared by the index's trees: stored level by level, level 0 holding one entry per position, each block
+ * of consecutive entries of a level summarised by one entry of the level above, up to a single top block of 16.
+ * Above level 0 blocks hold 16 entries: 16 doubles are 128 bytes, two adjacent cache lines, so a descent costs
+ * ⌈log16 n⌉ short scans instead of a binary tree's log2 n dependent misses.
  */
 final class TreeShape {
 
@@ -15,21 +18,28 @@ final class TreeShape {
     private TreeShape() {
     }
 
-    /** The number of entries of each level, bottom first; every one a multiple of 16, the last exactly 16. */
+    /** Sizes with blocks of 16 at every level. */
     static int[] levelSizes(int capacity) {
-        int levels = 1;
-        long size = roundUp(Math.max(capacity, 1));
+        return levelSizes(capacity, SHIFT);
+    }
+
+    /**
+     * The number of entries of each level, bottom first, for level-0 blocks of 2^leafShift entries: level 0 a multiple
+     * of its block, every level above a multiple of 16, the last exactly 16 (or level 0 alone, when it is one block
+     * of 16).
+     */
+    static int[] levelSizes(int capacity, int leafShift) {
+        long leafBlock = 1L << leafShift;
+        long size = (Math.max(capacity, 1) + leafBlock - 1) / leafBlock * leafBlock;
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(Math.toIntExact(size));
+        int shift = leafShift;
         while (size > FANOUT) {
-            size = roundUp(size >>> SHIFT);
-            levels++;
+            size = roundUp(size >>> shift);
+            shift = SHIFT;
+            sizes.add(Math.toIntExact(size));
         }
-        int[] sizes = new int[levels];
-        size = roundUp(Math.max(capacity, 1));
-        for (int level = 0; level < levels; level++) {
-            sizes[level] = (int) size;
-            size = roundUp(size >>> SHIFT);
-        }
-        return sizes;
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static long roundUp(long entries) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 /**
  * Which weightings keep their trees: the {@code size} most recently used. Requests may change α or the half-life at
  * will; each new one costs one O(n) build per list it is used on, and the least recently used weighting's trees are
- * dropped so memory stays bounded (each weighting costs about 17 bytes per item per list it was built for).
+ * dropped so memory stays bounded (each weighting costs about 9 bytes per item per list it was built for).
  */
 final class WeightingCache {
 

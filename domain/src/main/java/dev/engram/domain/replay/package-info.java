@@ -6,7 +6,7 @@
  * {@link dev.engram.domain.replay.SampleRequest}: uniform, prioritized (Schaul et al.'s proportional variant),
  * recency, mixed, domain-balanced, fifo, lifo, top — filtered by a {@link dev.engram.domain.replay.ReplayFilter},
  * with or without replacement. Each {@link dev.engram.domain.replay.ReplayDraw} says the probability the item had and
- * its normalised importance-sampling weight. Weighted draws run on {@link dev.engram.domain.replay.SumTree}, a 16-ary,
+ * its normalised importance-sampling weight. Weighted draws run on {@link dev.engram.domain.replay.SumTree}, a blocked,
  * cache-aware sum tree: O(log n) per draw and per update.
  *
  * <p>Reproducibility: the generator is the caller's {@link java.util.random.RandomGenerator}; use

@@ -9,9 +9,11 @@ public enum Outcome {
     FAILURE,
     PARTIAL;
 
-    /** The lower-case wire name. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    /** The lower-case wire name (kept, not recomputed: indexes key their lists by it per item). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses {@code success}, {@code FAILURE}, {@code Partial}…; empty when the text names no outcome. */

@@ -55,6 +55,7 @@ public record Trajectory(
         Objects.requireNonNull(finalOutcome, "finalOutcome");
         Objects.requireNonNull(createdAt, "createdAt");
         reflection = reflection == null ? Reflection.EMPTY : reflection;
+        reward += 0.0; // -0.0 becomes 0.0: stores that compare numbers would otherwise order the two apart
         if (!(reward >= 0.0 && reward <= 1.0)) {
             throw new IllegalArgumentException("reward must be between 0 and 1, got " + reward);
         }

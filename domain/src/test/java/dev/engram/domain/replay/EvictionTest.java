@@ -4,9 +4,12 @@ import static dev.engram.domain.replay.ReplayFixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +106,33 @@ class EvictionTest {
         assertThat(index.size()).isEqualTo(1000);
         assertThat(evicted).hasSize(9000).first().isEqualTo("i00000");
         assertThat(ids(index).get(0)).isEqualTo("i09000");
+    }
+
+    /** Thousands of adds in random order, many with equal losses and times: each eviction is what a sorted model says. */
+    @Test
+    void evictionMatchesABruteForceModelThroughManyTies() {
+        for (EvictionPolicy policy : EvictionPolicy.values()) {
+            Comparator<ReplayItem> worstFirst = policy == EvictionPolicy.OLDEST
+                    ? ItemOrder::compare
+                    : Comparator.comparingDouble((ReplayItem i) -> i.loss() + ReplayConfig.DEFAULT_EPSILON)
+                            .thenComparing(ItemOrder::compare);
+            TreeSet<ReplayItem> model = new TreeSet<>(worstFirst);
+            ReplayIndex index = bounded(100, policy);
+            RandomGenerator random = ReplayFixtures.random(policy.ordinal());
+            for (int i = 0; i < 3000; i++) {
+                ReplayItem item = item("r" + random.nextInt(100_000), random.nextInt(50), random.nextInt(8) / 4.0);
+                if (model.stream().anyMatch(kept -> kept.id().equals(item.id()))) {
+                    assertThat(index.add(item)).isEmpty();
+                    continue;
+                }
+                model.add(item);
+                String expected = model.size() > 100 ? model.pollFirst().id() : null;
+                assertThat(index.add(item).map(ReplayEntry::id).orElse(null)).as("add #%d, %s", i, policy)
+                        .isEqualTo(expected);
+            }
+            assertThat(ids(index)).containsExactlyInAnyOrderElementsOf(
+                    model.stream().map(ReplayItem::id).collect(Collectors.toList()));
+        }
     }
 
     @Test

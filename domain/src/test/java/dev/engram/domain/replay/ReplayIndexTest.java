@@ -90,6 +90,9 @@ class ReplayIndexTest {
         assertThat(stats.domainDistribution()).containsExactly(Map.entry("code", 1L), Map.entry("web", 2L));
         index.remove("b");
         assertThat(index.stats().domainDistribution()).containsExactly(Map.entry("web", 2L));
+        index.add(item("huge-1", 3, Double.MAX_VALUE));
+        index.add(item("huge-2", 4, Double.MAX_VALUE));
+        assertThat(index.stats().meanLoss()).isFinite();
     }
 
     @Test

@@ -90,7 +90,7 @@ class SumTreeTest {
     /**
      * The drift test: a million random updates, then the root against (a) a fresh build of the same weights — equal
      * to the bit, because every update recomputes its path from the raw values — and (b) the exact sum in decimal
-     * arithmetic, within a relative 1e-12 (the bound for one summation of 2^17 terms is about 17·16·2^-53 ≈ 3e-14).
+     * arithmetic, within a relative 1e-12 (the bound for the tree's blocked summation of 2^17 terms is 76·2^-53 ≈ 1e-14).
      */
     @Test
     void aMillionUpdatesLeaveNoDrift() {

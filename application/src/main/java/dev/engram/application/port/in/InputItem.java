@@ -1,5 +1,7 @@
 package dev.engram.application.port.in;
 
+import dev.engram.domain.json.JsonObject;
+import dev.engram.domain.json.JsonString;
 import dev.engram.domain.json.JsonValue;
 
 /**
@@ -15,5 +17,10 @@ public record InputItem(int index, long line, JsonValue value, String parseError
 
     public static InputItem of(int index, JsonValue value) {
         return new InputItem(index, 0, value, null);
+    }
+
+    /** The trajectory id the item was sent with, even when the item is invalid (to name it in reports); else null. */
+    public String sentTrajectoryId() {
+        return value instanceof JsonObject item && item.get("trajectory_id") instanceof JsonString id ? id.value() : null;
     }
 }
