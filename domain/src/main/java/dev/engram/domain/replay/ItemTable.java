@@ -63,6 +63,10 @@ final class ItemTable {
         if (length == items.length) {
             grow();
         }
+        // one map operation both places the id and finds a duplicate (a bulk restore relies on it)
+        if (slotById.putIfAbsent(item.id(), length) != null) {
+            throw new IllegalArgumentException("id already held: " + item.id());
+        }
         int slot = length++;
         items[slot] = item;
         ids[slot] = item.id();
@@ -76,7 +80,6 @@ final class ItemTable {
             placement[placementOf(dimension, slot)] = list.key();
             placement[placementOf(dimension, slot) + 1] = list.append(slot);
         }
-        slotById.put(item.id(), slot);
         live++;
         if (last != null && !ItemOrder.before(last, item)) {
             ordered = false;

@@ -95,13 +95,14 @@ public final class ReplayIndex {
                 throw DomainException.invalidArgument("entries[" + count + "]", "is not after the entry before it in"
                         + " (created_at, id) order: " + entry.id() + " follows " + previous.id());
             }
-            if (index.table.slotOf(entry.id()) >= 0) {
-                throw DomainException.invalidArgument("entries[" + count + "].id", "appears twice: " + entry.id());
-            }
             if (count == config.capacity()) {
                 throw DomainException.invalidArgument("entries", "hold more than the capacity of " + config.capacity());
             }
-            index.table.append(entry.item(), entry.priority(), entry.replayCount());
+            try {
+                index.table.append(entry.item(), entry.priority(), entry.replayCount());
+            } catch (IllegalArgumentException duplicate) {
+                throw DomainException.invalidArgument("entries[" + count + "].id", "appears twice: " + entry.id());
+            }
             index.totalReplays += entry.replayCount();
             previous = entry.item();
             count++;
