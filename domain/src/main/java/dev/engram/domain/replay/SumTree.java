@@ -17,8 +17,9 @@ import java.util.Arrays;
  *
  * <p>Exactness: an update recomputes each block on its path from the values below it — no accumulated deltas — so
  * after any sequence of updates every node holds exactly what a fresh build of the same weights would hold; the total
- * carries only the rounding of one ordinary summation (relative error below about 100·2^-53 at 10^6 positions: 31 additions in a bottom block, 15 per level above), never
- * drift. Weight 0 marks a position that cannot be drawn (free, or excluded during a draw without replacement).
+ * carries only the rounding of one ordinary summation (relative error below about 100·2^-53 at 10^6 positions: 31
+ * additions in a bottom block, 15 per level above), never drift. Weight 0 marks a position that cannot be drawn
+ * (free, or excluded during a draw without replacement).
  *
  * <p>Not thread-safe.
  */
@@ -58,7 +59,8 @@ public final class SumTree {
             throw DomainException.invalidArgument("weights", "is required");
         }
         if (count < 0 || count > weights.length) {
-            throw DomainException.invalidArgument("count", "must be between 0 and " + weights.length + ", got " + count);
+            throw DomainException.invalidArgument("count",
+                    "must be between 0 and " + weights.length + ", got " + count);
         }
         SumTree tree = new SumTree(count);
         for (int i = 0; i < count; i++) {
