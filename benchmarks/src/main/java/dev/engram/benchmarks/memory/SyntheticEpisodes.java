@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A fixed, realistic stream of episodes: 12 tasks; per episode up to two mistakes and two successes, half of them
- * recurring and half new (so the distinct-text lists fill up and then evict); up to two mistake cards over a few
- * hundred distinct keys (so cards merge, and new ones push out old ones); scores spread over 0 to 1 (so both [WORKS]
- * and [AVOID] rules appear). {@code benchmarks/python/time_seed_memory.py} draws from the same distribution.
+ * A fixed, realistic stream of episodes: 12 tasks; per episode up to two mistakes and two successes, each either one
+ * of 4,000 stock phrasings (40 labels times 100 phrases) or a new text, so the distinct-text lists are full within
+ * the first thousand episodes and evict from then on; up to two mistake cards over some 2,900 keys (20 types, 3
+ * workers, 4 decisions, 12 tasks), so cards merge now and then and new ones push out old ones; scores spread over 0
+ * to 1, so both [WORKS] and [AVOID] rules appear. {@code benchmarks/python/time_seed_memory.py} draws from the same
+ * distribution.
  */
 final class SyntheticEpisodes {
     private static final Instant START = Instant.parse("2026-11-20T00:00:00Z");

@@ -20,7 +20,8 @@ public record ReplayConfig(int capacity, EvictionPolicy eviction, double epsilon
 
     public ReplayConfig {
         if (capacity < 1 || capacity > UNBOUNDED) {
-            throw DomainException.invalidArgument("capacity", "must be between 1 and " + UNBOUNDED + ", got " + capacity);
+            throw DomainException.invalidArgument("capacity",
+                    "must be between 1 and " + UNBOUNDED + ", got " + capacity);
         }
         if (eviction == null) {
             throw DomainException.invalidArgument("eviction", "is required");

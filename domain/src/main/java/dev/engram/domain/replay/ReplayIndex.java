@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * the last bits, so bit-for-bit equal batches are promised for equal contents reached without removals since the last
  * compaction (a fresh build, a {@link #restore}, or any sequence of adds).
  *
- * <h2>Cost, n items, W cached weightings (distinct α or half-life, at most {@link ReplayConfig#weightingCacheSize()})</h2>
+ * <h2>Cost</h2>
+ * With n items and W cached weightings (distinct α or half-life, at most
+ * {@link ReplayConfig#weightingCacheSize()}):
  * <ul>
  *   <li>{@link #add}: O(W · log n) amortised (the 16-ary trees of every list the item joins, the tournament trees);
  *       an out-of-order add O(log n) and a later O(n log n) re-sort shared by all such adds.</li>
@@ -249,7 +251,10 @@ public final class ReplayIndex {
         return Collections.unmodifiableList(result);
     }
 
-    /** The (at most) k eligible entries of highest priority, highest first, ties to the older; replay counts unchanged. */
+    /**
+     * The (at most) k eligible entries of highest priority, highest first, ties to the older; replay counts are left
+     * unchanged.
+     */
     public List<ReplayEntry> top(int k, ReplayFilter filter) {
         if (k < 1 || k > SampleRequest.MAX_N) {
             throw DomainException.invalidArgument("k", "must be between 1 and " + SampleRequest.MAX_N + ", got " + k);

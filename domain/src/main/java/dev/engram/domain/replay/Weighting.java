@@ -6,7 +6,7 @@ package dev.engram.domain.replay;
  */
 sealed interface Weighting permits PriorityWeighting, RecencyWeighting {
 
-    /** No weight goes below the smallest normal double, so the least weight (and the largest IS weight) stays finite. */
+    /** No weight goes below the smallest normal double, so the least weight (and the largest IS weight) is finite. */
     double MIN_WEIGHT = Double.MIN_NORMAL;
     /** No weight goes above 2^960, so sums of up to 2^30 weights stay finite. */
     double MAX_WEIGHT = Math.scalb(1.0, 960);

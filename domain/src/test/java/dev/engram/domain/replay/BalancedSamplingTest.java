@@ -68,7 +68,8 @@ class BalancedSamplingTest {
             String domain = i < 2 ? "tiny" : i < 12 ? "left" : "right";
             uneven.add(item("i" + i, i, "a", "t", domain, Outcome.SUCCESS, 1.0));
         }
-        List<ReplayDraw> twelve = uneven.sample(SampleRequest.of(12, ReplayStrategy.BALANCED), ReplayFixtures.random(1));
+        List<ReplayDraw> twelve = uneven.sample(SampleRequest.of(12, ReplayStrategy.BALANCED),
+                ReplayFixtures.random(1));
         assertThat(perDomain(twelve, uneven)).containsOnly(Map.entry("tiny", 2L), Map.entry("left", 5L),
                 Map.entry("right", 5L));
         assertThat(twelve).extracting(ReplayDraw::id).doesNotHaveDuplicates();

@@ -34,7 +34,7 @@ final class ChiSquare {
         return statistic;
     }
 
-    /** Asserts that the counts fit the probabilities: no unexpected id, expected counts ≥ 5, statistic below χ²_0.999. */
+    /** Asserts the counts fit the probabilities: no unexpected id, expected counts ≥ 5, statistic below χ²_0.999. */
     static void assertFits(Map<String, Long> observed, Map<String, Double> probabilities) {
         long draws = observed.values().stream().mapToLong(Long::longValue).sum();
         assertThat(probabilities.keySet()).containsAll(observed.keySet());

@@ -108,7 +108,7 @@ class EvictionTest {
         assertThat(ids(index).get(0)).isEqualTo("i09000");
     }
 
-    /** Thousands of adds in random order, many with equal losses and times: each eviction is what a sorted model says. */
+    /** Thousands of adds in random order, many with equal losses and times: each eviction is what a model says. */
     @Test
     void evictionMatchesABruteForceModelThroughManyTies() {
         for (EvictionPolicy policy : EvictionPolicy.values()) {

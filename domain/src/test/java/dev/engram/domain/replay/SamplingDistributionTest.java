@@ -137,7 +137,8 @@ class SamplingDistributionTest {
         List<ReplayItem> now = index.entries().map(ReplayEntry::item).collect(Collectors.toList());
         assertReported(index.sample(prioritized.withN(400), ReplayFixtures.random(9)),
                 normalise(now, item -> Math.pow(item.loss() + EPSILON, 0.6)), prioritized.beta());
-        List<ReplayItem> alphas = now.stream().filter(item -> item.agentId().equals("alpha")).collect(Collectors.toList());
+        List<ReplayItem> alphas = now.stream().filter(item -> item.agentId().equals("alpha"))
+                .collect(Collectors.toList());
         Map<String, Double> expected = normalise(alphas, item -> Math.pow(item.loss() + EPSILON, 0.6));
         assertReported(index.sample(byAgent.withN(400), ReplayFixtures.random(10)), expected, byAgent.beta());
         assertDistribution(byAgent.withN(DRAWS_PER_ROUND), expected, 2, 21);

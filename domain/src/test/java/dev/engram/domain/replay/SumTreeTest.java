@@ -90,7 +90,8 @@ class SumTreeTest {
     /**
      * The drift test: a million random updates, then the root against (a) a fresh build of the same weights — equal
      * to the bit, because every update recomputes its path from the raw values — and (b) the exact sum in decimal
-     * arithmetic, within a relative 1e-12 (the bound for the tree's blocked summation of 2^17 terms is 76·2^-53 ≈ 1e-14).
+     * arithmetic, within a relative 1e-12 (the bound for the tree's blocked summation of 2^17 terms is
+     * 76·2^-53 ≈ 1e-14).
      */
     @Test
     void aMillionUpdatesLeaveNoDrift() {
@@ -113,7 +114,8 @@ class SumTreeTest {
             exact = exact.add(new BigDecimal(weight));
         }
         assertThat(tree.total()).isEqualTo(SumTree.of(weights, size).total());
-        double relativeError = Math.abs(new BigDecimal(tree.total()).subtract(exact).doubleValue()) / exact.doubleValue();
+        double error = Math.abs(new BigDecimal(tree.total()).subtract(exact).doubleValue());
+        double relativeError = error / exact.doubleValue();
         assertThat(relativeError).isLessThan(1e-12);
     }
 

@@ -126,8 +126,8 @@ class WithoutReplacementTest {
         for (ReplayStrategy strategy : List.of(ReplayStrategy.UNIFORM, ReplayStrategy.PRIORITIZED,
                 ReplayStrategy.MIXED, ReplayStrategy.RECENCY)) {
             List<ReplayDraw> draws = index.sample(SampleRequest.of(60, strategy), ReplayFixtures.random(12));
-            assertThat(draws).hasSize(40).extracting(ReplayDraw::id).doesNotHaveDuplicates().doesNotContainAnyElementsOf(
-                    removed);
+            assertThat(draws).hasSize(40).extracting(ReplayDraw::id).doesNotHaveDuplicates()
+                    .doesNotContainAnyElementsOf(removed);
         }
     }
 
