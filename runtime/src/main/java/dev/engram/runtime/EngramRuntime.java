@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,17 +57,33 @@ public final class EngramRuntime implements AutoCloseable {
     public record Options(Path configFile, Map<String, String> env, Map<String, String> flags, boolean createIfMissing) {
     }
 
-    /** Reads the configuration only (to know the data dir before anything is opened). */
-    public static EngramSettings settings(Options options) {
+    /**
+     * The configuration read and validated and the plugins found, nothing opened yet: a front end can check what it
+     * needs (the data dir, the limits) and then start from it without reading and discovering everything again.
+     */
+    public record Configured(Options options, ConfigSection root, PluginRegistry registry, EngramSettings settings) {
+    }
+
+    public static Configured configure(Options options) {
         ConfigSection root = ConfigLoader.load(options.configFile(), options.env(), options.flags());
         PluginRegistry registry = PluginRegistry.discover(EngramRuntime.class.getClassLoader(), root.path("plugins_dir", Path.of("plugins")));
-        return EngramSettings.from(root, java.util.Set.copyOf(registry.names()));
+        return new Configured(options, root, registry, EngramSettings.from(root, Set.copyOf(registry.names())));
+    }
+
+    /** Reads the configuration only (to know the data dir before anything is opened). */
+    public static EngramSettings settings(Options options) {
+        return configure(options).settings();
     }
 
     public static EngramRuntime start(Options options) {
-        ConfigSection root = ConfigLoader.load(options.configFile(), options.env(), options.flags());
-        PluginRegistry registry = PluginRegistry.discover(EngramRuntime.class.getClassLoader(), root.path("plugins_dir", Path.of("plugins")));
-        EngramSettings settings = EngramSettings.from(root, java.util.Set.copyOf(registry.names()));
+        return start(configure(options));
+    }
+
+    public static EngramRuntime start(Configured configured) {
+        Options options = configured.options();
+        ConfigSection root = configured.root();
+        PluginRegistry registry = configured.registry();
+        EngramSettings settings = configured.settings();
         TokenCounter tokens = JtokkitTokenCounter.of(settings.tokenizer());
         Injector injector;
         try {

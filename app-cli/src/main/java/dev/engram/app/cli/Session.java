@@ -29,11 +29,11 @@ public final class Session implements AutoCloseable {
     }
 
     public static Session open(GlobalOptions options, Terminal terminal, Access access) {
-        EngramRuntime.Options start = options(options, terminal, access == Access.CREATE);
+        EngramRuntime.Configured configured = EngramRuntime.configure(options(options, terminal, access == Access.CREATE));
         if (access == Access.EXISTING) {
-            requireDataDir(EngramRuntime.settings(start));
+            requireDataDir(configured.settings());
         }
-        return new Session(EngramRuntime.start(start), options.namespace());
+        return new Session(EngramRuntime.start(configured), options.namespace());
     }
 
     /** The settings alone: nothing is opened (for the checks a command makes before it starts engram). */

@@ -21,11 +21,11 @@ import dev.engram.domain.memory.TrajectoryEpisodes;
 import dev.engram.domain.trajectory.Outcome;
 import dev.engram.domain.trajectory.Trajectory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +95,14 @@ final class MemoryProjector {
 
     /** Applies every insert of the agent not yet in its memory; returns the memory as it now stands. */
     Loaded catchUp(String namespace, String agentId) {
+        return catchUp(namespace, agentId, Map.of());
+    }
+
+    /**
+     * As {@link #catchUp(String, String)}, with the trajectories the caller has just stored in hand, so that the
+     * record path does not read back from the store what it wrote a moment ago; only the others are fetched.
+     */
+    Loaded catchUp(String namespace, String agentId, Map<String, Trajectory> justStored) {
         long deletedUpTo = 0; // inserts up to here are of trajectories deleted since, for an agent with no memory
         int conflicts = 0;
         while (true) {
@@ -104,9 +112,19 @@ final class MemoryProjector {
             if (inserts == null || inserts.isEmpty()) {
                 return loaded;
             }
-            List<String> ids = inserts.stream().map(c -> c.item().id()).collect(Collectors.toList());
             Map<String, Trajectory> byId = new HashMap<>();
-            store.getAll(namespace, ids).toIterable().forEach(t -> byId.put(t.trajectoryId(), t));
+            List<String> missing = new ArrayList<>();
+            for (Change insert : inserts) {
+                Trajectory known = justStored.get(insert.item().id());
+                if (known != null) {
+                    byId.put(known.trajectoryId(), known);
+                } else {
+                    missing.add(insert.item().id());
+                }
+            }
+            if (!missing.isEmpty()) {
+                store.getAll(namespace, missing).toIterable().forEach(t -> byId.put(t.trajectoryId(), t));
+            }
             AgentMemory memory = loaded.memory();
             long applied = from;
             boolean learned = false;

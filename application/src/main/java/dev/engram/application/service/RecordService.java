@@ -98,6 +98,7 @@ public final class RecordService implements RecordTrajectoriesUseCase {
         }
         List<UpsertOutcome> outcomes = valid.isEmpty() ? List.of() : store.upsert(command.namespace(), valid, !command.partial()).block(WAIT);
         Set<String> agents = new LinkedHashSet<>();
+        Map<String, Trajectory> inserted = new HashMap<>();
         for (int i = 0; i < valid.size(); i++) {
             InputItem item = command.items().get(validAt.get(i));
             UpsertOutcome outcome = outcomes.get(i);
@@ -108,10 +109,11 @@ public final class RecordService implements RecordTrajectoriesUseCase {
             results.set(validAt.get(i), new ItemResult(item.index(), item.line(), t.trajectoryId(), status(outcome.status()), problems));
             if (outcome.status() == UpsertOutcome.Status.INSERTED) {
                 agents.add(t.agentId());
+                inserted.put(t.trajectoryId(), t);
             }
         }
         for (String agent : agents) {
-            memories.catchUp(command.namespace(), agent);
+            memories.catchUp(command.namespace(), agent, inserted);
         }
         return new RecordReport(results);
     }
