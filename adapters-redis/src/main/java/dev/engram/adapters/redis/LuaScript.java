@@ -31,10 +31,6 @@ public final class LuaScript {
         this.sha = sha1(source);
     }
 
-    /** The script in resource {@code name} next to this class ({@code dev/engram/adapters/redis/<name>}). */
-    public static LuaScript load(String name) {
-        return load(LuaScript.class, name);
-    }
 
     /** The script in resource {@code name} relative to {@code anchor}'s package. */
     public static LuaScript load(Class<?> anchor, String name) {
@@ -46,6 +42,15 @@ public final class LuaScript {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Lua script " + name, e);
         }
+    }
+
+    /** The scripts in these resources next to this class, joined into one (shared definitions first). */
+    public static LuaScript load(String... names) {
+        StringBuilder source = new StringBuilder();
+        for (String name : names) {
+            source.append(load(LuaScript.class, name).source()).append('\n');
+        }
+        return new LuaScript(String.join("+", names), source.toString());
     }
 
     /** A script from its source (tests). */

@@ -50,9 +50,12 @@ public final class RedisKeys {
             return base + ":" + name;
         }
 
-        /** {@code base:name:part}, the part escaped. */
+        /**
+         * {@code base:name:part}. The part needs no escaping: the hash tag is the first {@code {...}} of a key, and
+         * whatever follows a fixed {@code name:} is the whole part.
+         */
         public String key(String name, String part) {
-            return base + ":" + name + ":" + escape(part);
+            return base + ":" + name + ":" + part;
         }
 
         /** The common start of every key of the scope (for SCAN patterns; {@code *} must be added by the caller). */

@@ -3,6 +3,8 @@ package dev.engram.adapters.redis;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.engram.application.port.out.MemoryStore;
+import dev.engram.application.port.out.TrajectoryStore;
 import java.util.Objects;
 
 /**
@@ -20,5 +22,17 @@ public final class RedisModule extends AbstractModule {
     @Singleton
     RedisBackend backend() {
         return new RedisBackend(config);
+    }
+
+    @Provides
+    @Singleton
+    TrajectoryStore trajectoryStore(RedisBackend backend) {
+        return new RedisTrajectoryStore(backend);
+    }
+
+    @Provides
+    @Singleton
+    MemoryStore memoryStore(RedisBackend backend) {
+        return new RedisMemoryStore(backend);
     }
 }

@@ -75,6 +75,6 @@ class RedisPluginTest {
         assertThat(keys.namespace("default").key("seq")).isEqualTo("{engram:default}:seq");
         assertThat(keys.namespace("a}b{c:d").key("seq")).isEqualTo("{engram:a%7Db%7Bc%3Ad}:seq");
         assertThat(keys.agent("st", "default", "a1").key("time")).isEqualTo("engram:st:{engram:default:a1}:time");
-        assertThat(keys.namespace("default").key("t", "x:y")).isEqualTo("{engram:default}:t:x%3Ay");
+        assertThat(keys.namespace("default").key("t", "x:y}")).isEqualTo("{engram:default}:t:x:y}");
     }
 }

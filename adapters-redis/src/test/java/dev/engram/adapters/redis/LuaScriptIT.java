@@ -8,7 +8,7 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LuaScriptTest {
+class LuaScriptIT {
     @Test
     void runsByShaAndSendsTheSourceWhenTheServerDoesNotKnowIt() {
         LuaScript script = LuaScript.of("incr-by", "return redis.call('INCRBY', KEYS[1], ARGV[1])");

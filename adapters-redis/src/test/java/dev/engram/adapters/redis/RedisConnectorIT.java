@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Connecting by URI: password and ACL users, database numbers, a cluster, and a server that is not there. */
-class RedisConnectorTest {
+class RedisConnectorIT {
     @Test
     void connectsToOneServerAndUsesTheDatabaseTheUriNames() throws Exception {
         try (RedisServer redis = RedisServers.start();

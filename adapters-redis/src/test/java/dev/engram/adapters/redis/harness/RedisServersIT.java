@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The harness itself: servers start on their own ports, persist only when asked, and survive restarts as configured. */
-class RedisServersTest {
+class RedisServersIT {
     @Test
     void aPlainServerKeepsNothingAcrossARestart() throws Exception {
         try (RedisServer redis = RedisServers.start()) {
