@@ -20,7 +20,7 @@ import reactor.core.publisher.Flux;
  * node, {@code SCRIPT FLUSH}) answers {@code NOSCRIPT}; the script is then sent once with {@code EVAL}, which also
  * caches it on that server.
  */
-public final class LuaScript {
+final class LuaScript {
     private final String name;
     private final String source;
     private final String sha;

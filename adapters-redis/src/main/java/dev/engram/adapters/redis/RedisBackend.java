@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * injector touches nothing), the key layout, and the translation of connection failures into engram's
  * "backend unavailable". Closing it closes the connection.
  */
-public final class RedisBackend implements AutoCloseable {
+final class RedisBackend implements AutoCloseable {
     private final RedisConfig config;
     private final RedisKeys keys;
     private volatile RedisConnector.Connection connection;

@@ -44,7 +44,7 @@ public record RedisConfig(String uri, Mode mode, List<String> clusterSeeds, Stri
             "retention", "tiers", "buffer");
 
     /** How the plugin connects. */
-    public enum Mode {
+    enum Mode {
         /** Connect to {@code uri}; if the server is a cluster node ({@code cluster_enabled:1}), use the cluster client. */
         AUTO,
         /** One server (or a Sentinel-monitored master). */

@@ -39,12 +39,12 @@ import java.util.function.Supplier;
  * itself. In a cluster they wait (up to the timeout) for the connection to their node: the cluster client opens
  * node connections lazily, and refusing would fail every first command to a node.
  */
-public final class RedisConnector {
+final class RedisConnector {
     private RedisConnector() {
     }
 
     /** An open connection; {@link #close()} releases it and the client's threads. */
-    public interface Connection extends AutoCloseable {
+    interface Connection extends AutoCloseable {
         RedisClusterReactiveCommands<String, byte[]> commands();
 
         boolean cluster();

@@ -16,7 +16,7 @@ import java.util.Objects;
  * A namespace or agent name is escaped ({@code { } : %} become {@code %7B %7D %3A %25}) so that no name can end a
  * hash tag early or run into the next part of a key.
  */
-public final class RedisKeys {
+final class RedisKeys {
     private final String prefix;
 
     public RedisKeys(String prefix) {
@@ -38,7 +38,7 @@ public final class RedisKeys {
     }
 
     /** Keys that share one hash tag. */
-    public static final class Scope {
+    static final class Scope {
         private final String base;
 
         Scope(String base) {

@@ -57,15 +57,21 @@ final class RedisTrajectoryStore implements TrajectoryStore, AutoCloseable {
 
     private final RedisBackend backend;
     private final java.time.Clock clock;
+    private final int scanBudget;
     private final Map<String, Instant> lastRetention = new ConcurrentHashMap<>();
 
     RedisTrajectoryStore(RedisBackend backend) {
-        this(backend, java.time.Clock.systemUTC());
+        this(backend, java.time.Clock.systemUTC(), SCAN_BUDGET);
     }
 
-    RedisTrajectoryStore(RedisBackend backend, java.time.Clock clock) {
+    /** @param scanBudget how many index entries one script call examines at most (tests make it small) */
+    RedisTrajectoryStore(RedisBackend backend, java.time.Clock clock, int scanBudget) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (scanBudget < 1) {
+            throw new IllegalArgumentException("scanBudget must be positive, got " + scanBudget);
+        }
+        this.scanBudget = scanBudget;
     }
 
     private RedisClusterReactiveCommands<String, byte[]> redis() {
@@ -332,7 +338,7 @@ final class RedisTrajectoryStore implements TrajectoryStore, AutoCloseable {
             args.add(arg(f.since() == null ? "" : StoredForm.timeCode(f.since())));
             args.add(arg(f.until() == null ? "" : StoredForm.timeCode(f.until())));
             args.add(arg(Math.min(remaining[0], mode.equals("count") ? Long.MAX_VALUE / 2 : 1_000)));
-            args.add(arg(SCAN_BUDGET));
+            args.add(arg(scanBudget));
             args.add(arg(mode));
             return backend.guard(SCAN.<List<Object>>run(redis(), ScriptOutputType.MULTI, routing(namespace), args).next(), "querying trajectories")
                     .map(reply -> {
