@@ -8,8 +8,8 @@ import dev.engram.application.port.out.TrajectoryStore;
 import java.util.Objects;
 
 /**
- * Binds the ports of the {@code storage} role to one Redis connection. The connection is opened when a store is
- * first used, not when the module is built.
+ * Binds the ports of the {@code storage} role to one Redis connection, opened when the stores are first asked for
+ * (not when the module is built), so that an unreachable Redis stops engram at start with "backend unavailable".
  */
 public final class RedisModule extends AbstractModule {
     private final RedisConfig config;
@@ -27,6 +27,7 @@ public final class RedisModule extends AbstractModule {
     @Provides
     @Singleton
     TrajectoryStore trajectoryStore(RedisBackend backend) {
+        backend.commands(); // connect now: an unreachable Redis is reported when engram starts, not mid-command
         return new RedisTrajectoryStore(backend);
     }
 
