@@ -3,18 +3,22 @@ package dev.engram.application.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.engram.application.config.ConfigSection;
 import dev.engram.application.config.EngramSettings;
 import dev.engram.application.port.out.Clock;
 import dev.engram.application.port.out.Consolidator;
+import dev.engram.application.port.out.HotTier;
 import dev.engram.application.port.out.MemoryStore;
 import dev.engram.application.port.out.RandomSource;
 import dev.engram.application.port.out.ReplaySnapshotStore;
 import dev.engram.application.port.out.TrajectoryStore;
 import dev.engram.application.service.EngramServices;
 import dev.engram.application.service.HeuristicConsolidator;
+import dev.engram.application.service.TieredTrajectoryStore;
 import dev.engram.domain.memory.TokenCounter;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Binds every port exactly once from the plugins the configuration names for each role, and provides the use
@@ -35,6 +39,8 @@ public final class EngramModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        // a buffer plugin may put a hot tier in front of the storage (redis does): see services()
+        OptionalBinder.newOptionalBinder(binder(), HotTier.class);
         install(moduleFor(Role.STORAGE, settings.storage()));
         if (settings.buffer() != null) {
             install(moduleFor(Role.BUFFER, settings.buffer()));
@@ -53,9 +59,10 @@ public final class EngramModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EngramServices services(TrajectoryStore store, MemoryStore memories, Consolidator consolidator, ReplaySnapshotStore snapshots,
-                            TokenCounter tokens, Clock clock, RandomSource random) {
-        return new EngramServices(settings, store, memories, consolidator, snapshots, tokens, clock, random);
+    EngramServices services(TrajectoryStore store, Optional<HotTier> hot, MemoryStore memories, Consolidator consolidator,
+                            ReplaySnapshotStore snapshots, TokenCounter tokens, Clock clock, RandomSource random) {
+        TrajectoryStore serving = hot.<TrajectoryStore>map(tier -> new TieredTrajectoryStore(store, tier)).orElse(store);
+        return new EngramServices(settings, serving, memories, consolidator, snapshots, tokens, clock, random);
     }
 
     @Provides
