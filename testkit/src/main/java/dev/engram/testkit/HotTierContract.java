@@ -104,5 +104,11 @@ public abstract class HotTierContract {
         assertThat(ids(tier.recent(NS, "alice", 10).collectList().block(WAIT))).containsExactly("alice-05", "alice-04", "alice-03");
         assertThat(tier.getAll(NS, List.of("alice-00")).collectList().block(WAIT)).isEmpty();
         assertThat(tier.recent("tenant-b", "alice", 10).collectList().block(WAIT)).hasSize(2);
+
+        // late puts from writers that raced the removals do not bring old copies back
+        tier.put(NS, List.of(runs("bob", 6).get(4), runs("alice", 6).get(1))).block(WAIT);
+        assertThat(tier.getAll(NS, List.of("bob-04", "alice-01")).collectList().block(WAIT)).isEmpty();
+        tier.put(NS, List.of(Trajectories.of("alice-new", "alice", "task", "code", Outcome.SUCCESS, 1.0, Trajectories.T0.plusSeconds(3600)))).block(WAIT);
+        assertThat(ids(tier.recent(NS, "alice", 1).collectList().block(WAIT))).containsExactly("alice-new");
     }
 }

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A {@link HotTier} in memory, for application tests; it passes the same contract suite as the Redis tier. Each
- * agent keeps at most {@code maxPerAgent} copies (the oldest go first); tombstones never expire.
+ * agent keeps at most {@code maxPerAgent} copies (the oldest go first); tombstones (of ids, of agents, and the
+ * highest removal cutoff) never expire.
  */
 public final class InMemoryHotTier implements HotTier {
     private static final Comparator<Trajectory> OLDEST_FIRST = TrajectoryOrdering.of(TrajectoryQuery.Order.OLDEST_FIRST);
@@ -28,6 +29,8 @@ public final class InMemoryHotTier implements HotTier {
     private final Map<String, Map<String, Trajectory>> copies = new HashMap<>();
     private final Map<String, Map<String, TreeSet<Trajectory>>> timelines = new HashMap<>();
     private final Map<String, Set<String>> tombstones = new HashMap<>();
+    private final Map<String, Set<String>> removedAgents = new HashMap<>();
+    private final Map<String, Instant> cutoffs = new HashMap<>();
 
     public InMemoryHotTier(int maxPerAgent) {
         if (maxPerAgent < 1) {
@@ -49,8 +52,10 @@ public final class InMemoryHotTier implements HotTier {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
                 Set<String> dead = tombstones.getOrDefault(namespace, Set.of());
+                Set<String> gone = removedAgents.getOrDefault(namespace, Set.of());
+                Instant cutoff = cutoffs.get(namespace);
                 for (Trajectory t : stored) {
-                    if (dead.contains(t.trajectoryId())) {
+                    if (dead.contains(t.trajectoryId()) || gone.contains(t.agentId()) || (cutoff != null && t.createdAt().isBefore(cutoff))) {
                         continue;
                     }
                     Trajectory previous = copies(namespace).put(t.trajectoryId(), t);
@@ -110,6 +115,7 @@ public final class InMemoryHotTier implements HotTier {
     public Mono<Void> removeAgent(String namespace, String agentId) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
+                removedAgents.computeIfAbsent(namespace, ns -> new HashSet<>()).add(agentId);
                 dropWhere(namespace, t -> t.agentId().equals(agentId));
             }
         });
@@ -119,6 +125,7 @@ public final class InMemoryHotTier implements HotTier {
     public Mono<Void> removeOlderThan(String namespace, Instant cutoff) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
+                cutoffs.merge(namespace, cutoff, (a, b) -> a.isAfter(b) ? a : b);
                 dropWhere(namespace, t -> t.createdAt().isBefore(cutoff));
             }
         });

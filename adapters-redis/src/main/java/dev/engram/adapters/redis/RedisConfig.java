@@ -21,7 +21,7 @@ import java.util.Set;
  *   connect_timeout: 10s
  *   command_timeout: 10s
  *   retention: none                   # as the only store Redis keeps everything; a duration drops older trajectories
- *   tiers: {...}                      # the hot tier in front of a long-term store (see RedisTierConfig)
+ *   tiers: {...}                      # the hot tier in front of a long-term store (RedisTierConfig)
  *   buffer: {...}                     # the write buffer (read by the buffer role)
  * </pre>
  *
@@ -32,11 +32,11 @@ import java.util.Set;
  * @param connectTimeout how long connecting may take
  * @param commandTimeout how long one command may take before it counts as "backend unavailable"
  * @param retention      how long trajectories are kept by the standalone store; {@code null} keeps everything
- * @param tiers          the raw {@code redis.tiers} section
+ * @param tiers          the hot tier ({@code redis.tiers})
  * @param buffer         the raw {@code redis.buffer} section, read by the write buffer
  */
 public record RedisConfig(String uri, Mode mode, List<String> clusterSeeds, String keyPrefix, Duration connectTimeout,
-                          Duration commandTimeout, Duration retention, ConfigSection tiers, ConfigSection buffer) {
+                          Duration commandTimeout, Duration retention, RedisTierConfig tiers, ConfigSection buffer) {
     public static final String DEFAULT_URI = "redis://localhost:6379";
     public static final String DEFAULT_KEY_PREFIX = "engram";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -97,14 +97,14 @@ public record RedisConfig(String uri, Mode mode, List<String> clusterSeeds, Stri
                 section.duration("connect_timeout", DEFAULT_TIMEOUT),
                 section.duration("command_timeout", DEFAULT_TIMEOUT),
                 retention.equalsIgnoreCase("none") || retention.isEmpty() ? null : section.duration("retention", null),
-                section.section("tiers"),
+                RedisTierConfig.from(section.section("tiers")),
                 section.section("buffer"));
     }
 
     /** The defaults for one server at {@code uri} (tests, tools). */
     public static RedisConfig of(String uri) {
         return new RedisConfig(uri, Mode.AUTO, List.of(), DEFAULT_KEY_PREFIX, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, null,
-                new ConfigSection("redis.tiers", JsonObject.EMPTY),
+                RedisTierConfig.DEFAULTS,
                 new ConfigSection("redis.buffer", JsonObject.EMPTY));
     }
 
@@ -121,6 +121,11 @@ public record RedisConfig(String uri, Mode mode, List<String> clusterSeeds, Stri
     /** The same settings with another command timeout (tests). */
     public RedisConfig withCommandTimeout(Duration other) {
         return new RedisConfig(uri, mode, clusterSeeds, keyPrefix, connectTimeout, other, retention, tiers, buffer);
+    }
+
+    /** The same settings with other tiers (tests, benchmarks). */
+    public RedisConfig withTiers(RedisTierConfig other) {
+        return new RedisConfig(uri, mode, clusterSeeds, keyPrefix, connectTimeout, commandTimeout, retention, other, buffer);
     }
 
     /** The same settings with a retention (tests). */

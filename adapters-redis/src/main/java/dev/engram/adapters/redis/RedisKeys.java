@@ -32,6 +32,11 @@ final class RedisKeys {
         return new Scope("{" + prefix + ":" + escape(namespace) + "}");
     }
 
+    /** The namespace-wide keys of one tier (copies by id, tombstones): {@code prefix:tier:{prefix:namespace}}. */
+    public Scope tier(String tier, String namespace) {
+        return new Scope(prefix + ":" + tier + ":{" + prefix + ":" + escape(namespace) + "}");
+    }
+
     /** The keys of one agent of a namespace in one tier ({@code tier} is a short fixed name such as {@code st}). */
     public Scope agent(String tier, String namespace, String agent) {
         return new Scope(prefix + ":" + tier + ":{" + prefix + ":" + escape(namespace) + ":" + escape(agent) + "}");

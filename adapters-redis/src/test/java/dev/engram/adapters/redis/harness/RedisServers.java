@@ -26,10 +26,12 @@ import java.util.stream.Stream;
  * RedisServers.start(Options.aof("always"))      // AOF on, fsync on every write
  * RedisServers.startCluster(3)                    // three masters, cluster_state:ok
  * RedisServers.shared()                           // one server for the whole JVM (contract tests; use own key prefixes)
+ * RedisServers.sharedCluster()                    // one cluster for the whole JVM, likewise
  * </pre>
  */
 public final class RedisServers {
     private static RedisServer shared;
+    private static RedisCluster sharedCluster;
 
     private RedisServers() {
     }
@@ -100,6 +102,19 @@ public final class RedisServers {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "redis-server-shared-stop"));
         }
         return shared;
+    }
+
+    /**
+     * One local three-master cluster for the whole JVM, started on first use and stopped when the JVM exits (tests
+     * sharing it keep out of each other's way with key prefixes of their own).
+     */
+    public static synchronized RedisCluster sharedCluster() {
+        if (sharedCluster == null || !sharedCluster.nodes().stream().allMatch(RedisServer::running)) {
+            sharedCluster = startCluster(3);
+            RedisCluster cluster = sharedCluster;
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "redis-cluster-shared-stop"));
+        }
+        return sharedCluster;
     }
 
     /**

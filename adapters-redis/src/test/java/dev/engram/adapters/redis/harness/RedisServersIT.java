@@ -43,7 +43,8 @@ class RedisServersIT {
     }
 
     @Test
-    void theSharedServerIsOneForTheJvm() {
+    void theSharedServersAreOneForTheJvm() {
+        assertThat(RedisServers.sharedCluster()).isSameAs(RedisServers.sharedCluster());
         assertThat(RedisServers.shared()).isSameAs(RedisServers.shared());
         assertThat(RedisServers.shared().running()).isTrue();
     }

@@ -38,9 +38,9 @@ public interface HotTier {
     /** Drops the copies of these ids and tombstones them (before their loss changes or they are deleted). */
     Mono<Void> remove(String namespace, Collection<String> trajectoryIds);
 
-    /** Drops every copy of the agent's trajectories. */
+    /** Drops every copy of the agent's trajectories; later puts of the agent are kept out for a while too. */
     Mono<Void> removeAgent(String namespace, String agentId);
 
-    /** Drops every copy created before the cutoff. */
+    /** Drops every copy created before the cutoff; later puts of anything older are kept out too. */
     Mono<Void> removeOlderThan(String namespace, Instant cutoff);
 }
