@@ -4,11 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import dev.engram.application.config.ConfigSection;
 import dev.engram.application.config.EngramSettings;
 import dev.engram.application.port.out.Clock;
+import dev.engram.application.port.out.HotTier;
 import dev.engram.application.port.out.MemoryStore;
 import dev.engram.application.port.out.RandomSource;
 import dev.engram.application.port.out.ReplaySnapshotStore;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -101,7 +105,9 @@ public final class EngramRuntime implements AutoCloseable {
             throw unwrap(e);
         }
         List<AutoCloseable> closeables = new ArrayList<>();
-        for (Object port : List.of(injector.getInstance(TrajectoryStore.class), injector.getInstance(MemoryStore.class))) {
+        List<Object> ports = new ArrayList<>(List.of(injector.getInstance(TrajectoryStore.class), injector.getInstance(MemoryStore.class)));
+        injector.getInstance(Key.get(new TypeLiteral<Optional<HotTier>>() { })).ifPresent(ports::add); // a buffer's hot tier
+        for (Object port : ports) {
             if (port instanceof AutoCloseable closeable && !closeables.contains(closeable)) {
                 closeables.add(closeable);
             }

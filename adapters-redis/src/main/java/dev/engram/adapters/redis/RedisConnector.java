@@ -97,6 +97,10 @@ final class RedisConnector {
         try (StatefulRedisConnection<String, String> connection = probe.connect()) {
             String info = connection.sync().info("cluster");
             return info != null && info.contains("cluster_enabled:1");
+        } catch (io.lettuce.core.RedisCommandExecutionException e) {
+            // a user without the right to INFO (NOPERM): not told it is a cluster, so treat it as one server
+            // (mode: cluster says otherwise)
+            return false;
         } finally {
             probe.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }

@@ -208,7 +208,8 @@ final class RedisHotTier implements HotTier, AutoCloseable {
         if (limit < 1) {
             return Flux.empty();
         }
-        Flux<Ranked> members = Flux.fromIterable(levels).concatMap(level -> redis()
+        // both levels asked at once (one round trip on the shared, pipelining connection)
+        Flux<Ranked> members = Flux.fromIterable(levels).flatMap(level -> redis()
                 .zrevrangebylex(agent(level, namespace, agentId).key("t"), Range.unbounded(), Limit.create(0, limit))
                 .map(m -> new Ranked(new String(m, StandardCharsets.UTF_8), 0)));
         return ranked(namespace, agentId, members, limit, "reading the hot tier's recent trajectories");
@@ -219,7 +220,7 @@ final class RedisHotTier implements HotTier, AutoCloseable {
         if (limit < 1) {
             return Flux.empty();
         }
-        Flux<Ranked> members = Flux.fromIterable(levels).concatMap(level -> redis()
+        Flux<Ranked> members = Flux.fromIterable(levels).flatMap(level -> redis()
                 .zrevrangebyscoreWithScores(agent(level, namespace, agentId).key("r"), Range.unbounded(), Limit.create(0, limit))
                 .map((ScoredValue<byte[]> v) -> new Ranked(new String(v.getValue(), StandardCharsets.UTF_8), v.getScore())));
         return ranked(namespace, agentId, members, limit, "reading the hot tier's best trajectories");

@@ -27,6 +27,11 @@ final class RedisKeys {
         return prefix;
     }
 
+    /** The set of namespaces that were ever written to ({@code {prefix}:namespaces}). */
+    public String namespaces() {
+        return "{" + prefix + "}:namespaces";
+    }
+
     /** The keys of one namespace. */
     public Scope namespace(String namespace) {
         return new Scope("{" + prefix + ":" + escape(namespace) + "}");

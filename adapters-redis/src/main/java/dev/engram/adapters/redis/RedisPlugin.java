@@ -41,7 +41,9 @@ public final class RedisPlugin implements AdapterPlugin {
 
     /**
      * The module of the {@code buffer} role: the write buffer, the write-behind worker and the ExperienceLog on
-     * Redis Streams, with the hot tier. Its settings are {@code config.buffer()} ({@code redis.buffer.*}).
+     * Redis Streams, with the hot tier. Its settings are {@code config.buffer()} ({@code redis.buffer.*}). The hot
+     * tier is ready: {@code install(new RedisHotTierModule(config))} puts it in front of the storage (engram's
+     * module wraps the store in a {@code TieredTrajectoryStore} when a {@code HotTier} is bound).
      */
     Module writeBufferModule(RedisConfig config) {
         throw new DomainException(ErrorCode.INVALID_ARGUMENT, "buffer: the redis write buffer is not yet available");

@@ -43,7 +43,7 @@ import reactor.core.publisher.Mono;
 final class RedisTrajectoryStore implements TrajectoryStore, AutoCloseable {
     static final int SCAN_BUDGET = 20_000;
     private static final int FETCH_CHUNK = 500;
-    private static final int WRITE_CHUNK_ITEMS = 256;
+    private static final int WRITE_CHUNK_ITEMS = 1_000;
     private static final long WRITE_CHUNK_BYTES = 8L << 20;
     private static final long INSERTED_NONE = 0;
     private static final long CONFLICT = -2;
@@ -83,7 +83,7 @@ final class RedisTrajectoryStore implements TrajectoryStore, AutoCloseable {
     }
 
     private String namespacesKey() {
-        return "{" + backend.keys().prefix() + "}:namespaces";
+        return backend.keys().namespaces();
     }
 
     private List<byte[]> baseArgs(String namespace) {
@@ -323,7 +323,11 @@ final class RedisTrajectoryStore implements TrajectoryStore, AutoCloseable {
     }
 
     private Flux<Batch> scan(String namespace, Walk walk, long limit, String mode) {
-        long[] remaining = {limit};
+        return Flux.defer(() -> scanFrom(namespace, walk, limit, mode));
+    }
+
+    private Flux<Batch> scanFrom(String namespace, Walk walk, long limit, String mode) {
+        long[] remaining = {limit}; // one per subscription (scan defers)
         Function<String, Mono<Batch>> call = from -> {
             List<byte[]> args = baseArgs(namespace);
             args.add(arg(walk.family));

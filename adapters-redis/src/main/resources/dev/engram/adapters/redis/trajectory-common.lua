@@ -20,3 +20,15 @@ end
 local function change(seq, kind, id, f, loss)
   return seq .. "\t" .. kind .. "\t" .. id .. "\t" .. f[2] .. "\t" .. f[5] .. "\t" .. (loss or "") .. "\t" .. f[7] .. "\t" .. f[8] .. "\t" .. f[9]
 end
+-- one command with many arguments instead of one per item (at most 1000 arguments per call: Lua's unpack limit)
+local function bulk(command, key, args)
+  for i = 1, #args, 1000 do
+    redis.call(command, key, unpack(args, i, math.min(i + 999, #args)))
+  end
+end
+local function append(tables, key, a, b)
+  local t = tables[key]
+  if not t then t = {}; tables[key] = t end
+  t[#t + 1] = a
+  t[#t + 1] = b
+end
