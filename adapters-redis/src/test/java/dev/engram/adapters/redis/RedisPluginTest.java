@@ -63,6 +63,27 @@ class RedisPluginTest {
     }
 
     @Test
+    void readsTheTiers_withSeed002sDefaults() {
+        assertThat(RedisConfig.from(section(JsonObject.EMPTY)).tiers()).isEqualTo(RedisTierConfig.DEFAULTS);
+        assertThat(RedisTierConfig.DEFAULTS.shortTermTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(RedisTierConfig.DEFAULTS.shortTermMax()).isEqualTo(1000);
+        assertThat(RedisTierConfig.DEFAULTS.intermediateTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(RedisTierConfig.DEFAULTS.intermediateMax()).isEqualTo(10_000);
+        RedisTierConfig tiers = RedisConfig.from(section(JsonObject.builder().put("tiers", JsonObject.builder()
+                .put("short_term", JsonObject.builder().put("ttl", "1h").put("max_per_agent", 50).build())
+                .put("intermediate", JsonObject.builder().put("enabled", false).build()).build()).build())).tiers();
+        assertThat(tiers.shortTermTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(tiers.shortTermMax()).isEqualTo(50);
+        assertThat(tiers.intermediate()).isFalse();
+        assertThatThrownBy(() -> RedisConfig.from(section(JsonObject.builder().put("tiers", JsonObject.builder()
+                .put("short_term", JsonObject.builder().put("max", 5).build()).build()).build())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("redis.tiers.short_term.max"));
+        assertThatThrownBy(() -> RedisConfig.from(section(JsonObject.builder().put("tiers", JsonObject.builder()
+                .put("intermediate", JsonObject.builder().put("max_per_agent", 0).build()).build()).build())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("redis.tiers.intermediate.max_per_agent"));
+    }
+
+    @Test
     void theBufferRoleIsNotYetThere() {
         PluginContext context = new PluginContext(section(JsonObject.EMPTY), dataDir, true);
         assertThatThrownBy(() -> new RedisPlugin().module(Role.BUFFER, context))
