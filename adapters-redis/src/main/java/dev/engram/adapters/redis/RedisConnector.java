@@ -77,7 +77,7 @@ final class RedisConnector {
     static RedisURI parse(String text, String key) {
         try {
             return RedisURI.create(text);
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException e) { // Lettuce: a bad scheme, authority, database (NumberFormatException) or sentinel
             throw DomainException.invalidArgument(key, "must be a Redis URI like redis://[user:password@]host:6379[/db], "
                     + "rediss:// for TLS, or redis-sentinel://host:26379/0#master, got '" + redacted(text) + "': " + e.getMessage());
         }

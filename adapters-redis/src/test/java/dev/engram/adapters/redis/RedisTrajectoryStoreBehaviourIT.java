@@ -24,6 +24,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** What the contract does not cover: bounded scans, retention, odd names, two processes, and Redis going away. */
 class RedisTrajectoryStoreBehaviourIT {
@@ -138,23 +140,11 @@ class RedisTrajectoryStoreBehaviourIT {
             assertThatThrownBy(() -> store.get("ns", "t1").block(WAIT))
                     .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKEND_UNAVAILABLE));
             redis.restart();
-            Trajectory back = null;
-            for (int i = 0; i < 100 && back == null; i++) {
-                try {
-                    back = store.get("ns", "t1").block(WAIT);
-                } catch (DomainException stillDown) {
-                    sleep(100);
-                }
-            }
+            // the client reconnects by itself: ask again (for up to ten seconds) until it has
+            Trajectory back = Mono.defer(() -> store.get("ns", "t1"))
+                    .retryWhen(Retry.fixedDelay(100, Duration.ofMillis(100)).filter(DomainException.class::isInstance))
+                    .block(WAIT.multipliedBy(2));
             assertThat(back).isEqualTo(Trajectories.plain("t1").build()); // appendfsync always: the acknowledged write survived kill -9
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
