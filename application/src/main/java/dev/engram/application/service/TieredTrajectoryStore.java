@@ -32,8 +32,10 @@ import reactor.core.publisher.Mono;
  * cache miss.
  *
  * <p>Queries, counts, statistics and the change feed are the long-term store's: they must be complete.
+ *
+ * <p>It owns neither side: whoever built them closes them (the runtime closes the ports it got from the injector).
  */
-public final class TieredTrajectoryStore implements TrajectoryStore, AutoCloseable {
+public final class TieredTrajectoryStore implements TrajectoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(TieredTrajectoryStore.class);
 
     private final TrajectoryStore longTerm;
@@ -172,15 +174,5 @@ public final class TieredTrajectoryStore implements TrajectoryStore, AutoCloseab
     @Override
     public Flux<String> namespaces() {
         return longTerm.namespaces();
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (longTerm instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
-        if (hot instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
     }
 }
