@@ -6,7 +6,7 @@ import dev.engram.app.cli.Failures;
 import dev.engram.app.cli.Session;
 import dev.engram.app.cli.input.BatchInput;
 import dev.engram.app.cli.input.InputFile;
-import dev.engram.app.cli.input.PriorityLines;
+
 import dev.engram.application.port.in.PriorityReport;
 import dev.engram.application.port.in.UpdatePrioritiesCommand;
 import dev.engram.domain.error.ErrorCode;
