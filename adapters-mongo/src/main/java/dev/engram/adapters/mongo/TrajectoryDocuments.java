@@ -2,6 +2,7 @@ package dev.engram.adapters.mongo;
 
 import dev.engram.application.port.out.Change;
 import dev.engram.domain.replay.ReplayItem;
+import dev.engram.domain.stats.RewardHistogram;
 import dev.engram.domain.trajectory.Outcome;
 import dev.engram.domain.trajectory.ReadResult;
 import dev.engram.domain.trajectory.Trajectory;
@@ -27,6 +28,7 @@ import org.bson.BsonValue;
  * ns tid agent task domain outcome    the labels every filter uses
  * win      1 for a success, 0 otherwise (summed by the statistics pipelines)
  * reward   double; loss double (absent: none); replays long
+ * rb       the reward's histogram bucket, RewardHistogram.bucketOf (Java's double arithmetic, so every store agrees)
  * t        created_at as 24 hex digits: epoch second with its sign bit flipped, then the nanosecond; sorts as time
  *          does, to the nanosecond (a BSON date holds only milliseconds)
  * at       created_at as a BSON date (milliseconds), for people and for the optional TTL index
@@ -74,6 +76,7 @@ final class TrajectoryDocuments {
                 .append("outcome", new BsonString(t.finalOutcome().wireName()))
                 .append("win", new BsonInt32(t.finalOutcome() == Outcome.SUCCESS ? 1 : 0))
                 .append("reward", new BsonDouble(t.reward() + 0.0))
+                .append("rb", new BsonInt32(RewardHistogram.bucketOf(t.reward())))
                 .append("t", new BsonString(timeCode(at)))
                 .append("at", new BsonDateTime(at.toEpochMilli()))
                 .append("hour", new BsonInt64(at.truncatedTo(ChronoUnit.HOURS).getEpochSecond()))
