@@ -51,6 +51,8 @@ import reactor.netty.http.server.HttpServerResponse;
 public final class EngramServer implements AutoCloseable {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** The status logged (never sent) for a request whose client closed the connection first, as nginx writes it. */
+    private static final int CLIENT_CLOSED = 499;
 
     private final EngramServices services;
     private final EngramSettings settings;
@@ -204,6 +206,9 @@ public final class EngramServer implements AutoCloseable {
             status[0] = r.status();
             return send(response, r, requestId);
         }).doFinally(signal -> {
+            if (status[0] == 0) {
+                status[0] = CLIENT_CLOSED; // the client went away before an answer was sent
+            }
             inFlight.decrementAndGet();
             long nanos = System.nanoTime() - start;
             metrics.request(method, routeName[0], status[0], nanos);
@@ -238,6 +243,12 @@ public final class EngramServer implements AutoCloseable {
             }
             if (cause instanceof DomainException domain) {
                 return HttpFailure.of(domain).reply();
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof java.io.InterruptedIOException) {
+                // the client went away (or the server is stopping) while its request was being read: nobody to answer
+                return HttpFailure.of(503, ErrorCode.BACKEND_UNAVAILABLE, "the request was cancelled before it was read").reply();
             }
         }
         // a bug: the trace goes to the log under the request id, the answer names only the id

@@ -83,7 +83,7 @@ final class ServerCommand implements Callable<Integer> {
             if (port != null) {
                 flags.put("server.port", Integer.toString(port));
             }
-            EngramRuntime.Configured configured = EngramRuntime.configure(new EngramRuntime.Options(options.configFile(), options.env(), flags, true));
+            EngramRuntime.Configured configured = ServerDefaults.configure(new EngramRuntime.Options(options.configFile(), options.env(), flags, true));
             EngramRuntime runtime = EngramRuntime.start(configured);
             EngramSettings settings = runtime.settings();
             ApiKeys keys = new ApiKeys(settings.server().keyFile(), Clock.systemUTC());

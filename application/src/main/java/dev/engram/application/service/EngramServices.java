@@ -51,6 +51,8 @@ public final class EngramServices {
 
     public EngramServices(EngramSettings settings, TrajectoryStore store, MemoryStore memoryStore, Consolidator consolidator,
                           ReplaySnapshotStore snapshots, TokenCounter tokens, Clock clock, RandomSource random) {
+        ContextCache contexts = new ContextCache(settings.contextCacheTtl().toNanos(), System::nanoTime);
+        memoryStore = new WatchedMemoryStore(memoryStore, contexts);
         TrajectoryReader reader = new TrajectoryReader(settings.limits(), settings.redactor());
         TrajectoryIds ids = new TrajectoryIds(clock, random);
         MemoryProjector memories = new MemoryProjector(store, memoryStore, consolidator, settings.memory());
@@ -64,7 +66,7 @@ public final class EngramServices {
         statistics = new StatisticsService(store, indexes, memories);
         prune = new PruneService(store, clock);
         delete = new DeleteTrajectoryService(store);
-        context = new ContextService(memories, tokens);
+        context = new ContextService(memories, tokens, contexts);
         showMemory = new ShowMemoryService(memories);
         forget = new ForgetService(store, memoryStore, indexes);
         consolidate = new ConsolidateService(memories, memoryStore);
