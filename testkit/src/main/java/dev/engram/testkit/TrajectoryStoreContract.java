@@ -10,6 +10,8 @@ import dev.engram.application.query.TrajectoryQuery.Order;
 import dev.engram.application.port.out.TrajectoryStore;
 import dev.engram.application.port.out.UpsertOutcome;
 import dev.engram.application.port.out.UpsertOutcome.Status;
+import dev.engram.domain.stats.GroupStats;
+import dev.engram.domain.stats.RewardHistogram;
 import dev.engram.domain.stats.TimeBucket;
 import dev.engram.domain.stats.TrajectoryStatistics;
 import dev.engram.domain.trajectory.Outcome;
@@ -44,6 +46,20 @@ public abstract class TrajectoryStoreContract {
 
     /** A new, empty store for each test. */
     protected abstract TrajectoryStore createStore() throws Exception;
+
+    /**
+     * Whether the store computes the reward histogram ({@link TrajectoryStatistics#rewardHistogram()}). Every store on
+     * main does; a store still being built may answer false until it does, and must then report none (null), never
+     * zeros.
+     */
+    protected boolean reportsRewardHistogram() {
+        return true;
+    }
+
+    /** Whether the store breaks a time series down per agent and per task (the dashboard's line charts); as above. */
+    protected boolean reportsSeriesByAgentAndTask() {
+        return true;
+    }
 
     @BeforeEach
     void freshStore() throws Exception {
@@ -282,10 +298,62 @@ public abstract class TrajectoryStoreContract {
             wanted.byDomain().forEach((k, v) -> assertGroup(actual.byDomain().get(k), v));
             assertThat(actual.series().keySet()).isEqualTo(wanted.series().keySet());
             wanted.series().forEach((k, v) -> assertGroup(actual.series().get(k), v));
+            if (reportsSeriesByAgentAndTask()) {
+                assertNested(actual.seriesByAgent(), wanted.seriesByAgent());
+                assertNested(actual.seriesByTask(), wanted.seriesByTask());
+            } else {
+                assertThat(actual.seriesByAgent()).isNull();
+                assertThat(actual.seriesByTask()).isNull();
+            }
+            if (reportsRewardHistogram()) {
+                assertThat(actual.rewardHistogram()).isEqualTo(wanted.rewardHistogram());
+            }
             assertThat(actual.meanReward()).isCloseTo(wanted.meanReward(), org.assertj.core.data.Offset.offset(1e-9));
         }
         assertThat(store.statistics(NS, TrajectoryFilter.agent("nobody"), null).block(WAIT).total()).isZero();
         assertThat(store.statistics(NS, TrajectoryFilter.ALL, null).block(WAIT).series()).isEmpty();
+    }
+
+    @Test
+    void rewardHistogramCountsEveryBucketExactly_onBoundariesToo() {
+        // tenths in [0, 1]: [0.0, 0.1) [0.1, 0.2) … [0.9, 1.0], the last closed (RewardHistogram)
+        double[] rewards = {0.0, 0.0, 0.05, 0.1, 0.15, 0.2999999, 0.3, 0.45, 0.5, 0.5, 0.5, 0.7, 0.7999, 0.9, 0.95, 1.0, 1.0};
+        long[] expected = {3, 2, 1, 1, 1, 3, 0, 2, 0, 4};
+        List<Trajectory> batch = new ArrayList<>();
+        for (int i = 0; i < rewards.length; i++) {
+            batch.add(Trajectories.of("h" + i, i % 2 == 0 ? "alice" : "bob", "deploy", "code",
+                    rewards[i] >= 0.85 ? Outcome.SUCCESS : Outcome.FAILURE, rewards[i], Trajectories.T0.plusSeconds(i)));
+        }
+        store.upsert(NS, batch, true).block(WAIT);
+        store.upsert(OTHER_NS, List.of(Trajectories.of("h0", "alice", "deploy", "code", Outcome.FAILURE, 0.65, Trajectories.T0)), true)
+                .block(WAIT);
+        TrajectoryStatistics all = store.statistics(NS, TrajectoryFilter.ALL, null).block(WAIT);
+        TrajectoryStatistics bob = store.statistics(NS, TrajectoryFilter.agent("bob"), TimeBucket.DAY).block(WAIT);
+        TrajectoryStatistics nobody = store.statistics(NS, TrajectoryFilter.agent("nobody"), null).block(WAIT);
+        if (!reportsRewardHistogram()) {
+            assertThat(all.rewardHistogram()).isNull();
+            return;
+        }
+        assertThat(all.rewardHistogram()).isEqualTo(RewardHistogram.of(expected));
+        long[] bobs = new long[RewardHistogram.BUCKETS];
+        for (int i = 1; i < rewards.length; i += 2) {
+            bobs[RewardHistogram.bucketOf(rewards[i])]++;
+        }
+        assertThat(bob.rewardHistogram()).isEqualTo(RewardHistogram.of(bobs));
+        assertThat(bob.rewardHistogram().total()).isEqualTo(8);
+        assertThat(nobody.rewardHistogram()).isEqualTo(RewardHistogram.empty());
+        assertThat(store.statistics(OTHER_NS, TrajectoryFilter.ALL, null).block(WAIT).rewardHistogram())
+                .isEqualTo(RewardHistogram.of(0, 0, 0, 0, 0, 0, 1, 0, 0, 0));
+    }
+
+    private static void assertNested(Map<Instant, ? extends Map<String, GroupStats>> actual,
+            Map<Instant, ? extends Map<String, GroupStats>> expected) {
+        assertThat(actual).isNotNull();
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((start, groups) -> {
+            assertThat(actual.get(start).keySet()).as("groups in bucket %s", start).isEqualTo(groups.keySet());
+            groups.forEach((key, g) -> assertGroup(actual.get(start).get(key), g));
+        });
     }
 
     private static void assertGroup(dev.engram.domain.stats.GroupStats actual, dev.engram.domain.stats.GroupStats expected) {

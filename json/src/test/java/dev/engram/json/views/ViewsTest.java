@@ -43,10 +43,21 @@ class ViewsTest {
                 + "\"by_agent\":{\"a\":{\"count\":2,\"success_rate\":0.5,\"mean_reward\":0.5}},"
                 + "\"by_task\":{\"deploy\":{\"count\":2,\"success_rate\":0.5,\"mean_reward\":0.5}},"
                 + "\"by_domain\":{\"ops\":{\"count\":2,\"success_rate\":0.5,\"mean_reward\":0.5}},"
+                + "\"reward_histogram\":[{\"from\":0.0,\"to\":0.1,\"count\":1},{\"from\":0.1,\"to\":0.2,\"count\":0},"
+                + "{\"from\":0.2,\"to\":0.3,\"count\":0},{\"from\":0.3,\"to\":0.4,\"count\":0},{\"from\":0.4,\"to\":0.5,\"count\":0},"
+                + "{\"from\":0.5,\"to\":0.6,\"count\":0},{\"from\":0.6,\"to\":0.7,\"count\":0},{\"from\":0.7,\"to\":0.8,\"count\":0},"
+                + "{\"from\":0.8,\"to\":0.9,\"count\":0},{\"from\":0.9,\"to\":1.0,\"count\":1}],"
                 + "\"replay\":{\"size\":2,\"total_replays\":5,\"mean_loss\":null,\"domain_distribution\":{\"ops\":2}},"
                 + "\"buffer\":null,\"memory\":null,\"series\":null}");
         assertThat(json(StatisticsView.toJson(report, true)))
-                .endsWith("\"series\":[{\"bucket\":\"2026-11-20T00:00:00Z\",\"count\":2,\"success_rate\":0.5}]}");
+                .endsWith("\"series\":[{\"bucket\":\"2026-11-20T00:00:00Z\",\"count\":2,\"success_rate\":0.5,\"mean_reward\":0.5,"
+                        + "\"by_agent\":{\"a\":{\"count\":2,\"success_rate\":0.5,\"mean_reward\":0.5}},"
+                        + "\"by_task\":{\"deploy\":{\"count\":2,\"success_rate\":0.5,\"mean_reward\":0.5}}}]}");
+        TrajectoryStatistics partial = new TrajectoryStatistics(stats.all(), stats.byOutcome(), stats.byAgent(), stats.byTask(),
+                stats.byDomain(), stats.series());
+        String withoutHistogram = json(StatisticsView.toJson(new StatisticsReport(partial, report.replay(), null, null), true));
+        assertThat(withoutHistogram).contains("\"reward_histogram\":null,")
+                .endsWith("\"mean_reward\":0.5,\"by_agent\":null,\"by_task\":null}]}");
     }
 
     @Test

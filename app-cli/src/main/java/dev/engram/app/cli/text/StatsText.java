@@ -4,6 +4,7 @@ import dev.engram.application.port.in.StatisticsReport;
 import dev.engram.domain.memory.MemorySummary;
 import dev.engram.domain.replay.ReplayStats;
 import dev.engram.domain.stats.GroupStats;
+import dev.engram.domain.stats.RewardHistogram;
 import dev.engram.domain.stats.TrajectoryStatistics;
 import dev.engram.domain.trajectory.Timestamps;
 import java.io.PrintWriter;
@@ -24,6 +25,9 @@ public final class StatsText {
             groups("agent", t.byAgent(), out);
             groups("task", t.byTask(), out);
             groups("domain", t.byDomain(), out);
+            if (t.rewardHistogram() != null) {
+                histogram(t.rewardHistogram(), out);
+            }
         }
         ReplayStats replay = report.replay();
         out.println();
@@ -48,6 +52,23 @@ public final class StatsText {
         out.println();
         Table table = new Table(name.toUpperCase(Locale.ROOT), ">RUNS", ">SUCCESS", ">MEAN REWARD");
         groups.forEach((key, g) -> table.row(key, g.count(), Numbers.percent(g.successRate()), Numbers.fixed(g.meanReward(), 3)));
+        table.print(out, "");
+    }
+
+    private static final int BAR = 40;
+
+    /** Ten rows, one per reward bucket, with a bar scaled to the fullest bucket. */
+    private static void histogram(RewardHistogram histogram, PrintWriter out) {
+        out.println();
+        long most = histogram.counts().stream().mapToLong(Long::longValue).max().orElse(0);
+        Table table = new Table("REWARD", ">RUNS", "");
+        for (int i = 0; i < RewardHistogram.BUCKETS; i++) {
+            long count = histogram.count(i);
+            String range = String.format(Locale.ROOT, "[%.1f, %.1f%s", RewardHistogram.lower(i), RewardHistogram.upper(i),
+                    i == RewardHistogram.BUCKETS - 1 ? "]" : ")");
+            int bar = most == 0 ? 0 : (int) Math.round((double) BAR * count / most);
+            table.row(range, count, "#".repeat(count > 0 ? Math.max(1, bar) : 0));
+        }
         table.print(out, "");
     }
 

@@ -108,7 +108,7 @@ class QueryCommandsEndToEndTest {
     void statsHaveEveryDocumentedKey() {
         Json stats = Json.of(engram.run("stats", "--json").expect(0).out());
         assertThat(stats.keys()).containsExactly("total_trajectories", "by_outcome", "mean_reward", "by_agent", "by_task", "by_domain",
-                "replay", "buffer", "memory", "series");
+                "reward_histogram", "replay", "buffer", "memory", "series");
         assertThat(stats.at("total_trajectories").number()).isEqualTo(RUNS);
         assertThat(stats.at("by_agent", "sre_agent").keys()).containsExactly("count", "success_rate", "mean_reward");
         assertThat(stats.at("replay").keys()).containsExactly("size", "total_replays", "mean_loss", "domain_distribution");
@@ -119,7 +119,10 @@ class QueryCommandsEndToEndTest {
         assertThat(agent.at("memory").keys()).containsExactly("total_episodes", "global_rules", "task_rules", "mistakes_stored",
                 "mistake_cards_stored", "top_mistake_cards", "scores_by_task");
         assertThat(agent.at("memory", "total_episodes").number()).isEqualTo(RUNS / 2);
-        assertThat(agent.at("series", 0).keys()).containsExactly("bucket", "count", "success_rate");
+        assertThat(agent.at("series", 0).keys()).containsExactly("bucket", "count", "success_rate", "mean_reward", "by_agent", "by_task");
+        assertThat(agent.at("series", 0, "by_agent").keys()).containsExactly("sre_agent");
+        assertThat(stats.at("reward_histogram").items()).hasSize(10);
+        assertThat(stats.at("reward_histogram").items().stream().mapToLong(b -> b.at("count").number()).sum()).isEqualTo(RUNS);
         assertThat(engram.run("stats", "--agent", "sre_agent").expect(0).out()).contains("trajectories  12", "replay index", "memory");
         assertThat(engram.run("stats", "--by", "week").expect(ExitCodes.USAGE).err()).contains("must be day or hour");
     }
