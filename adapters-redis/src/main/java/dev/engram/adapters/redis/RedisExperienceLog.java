@@ -94,6 +94,14 @@ final class RedisExperienceLog implements ExperienceLog {
         this(backend, partitions, policy.maxLen());
     }
 
+    /**
+     * How long one call of several commands may take in all (each command has {@code command_timeout}): past it the
+     * call fails as "backend unavailable" and a worker retries, rather than wait on a reply that will not come.
+     */
+    private Duration limit() {
+        return backend.config().commandTimeout().multipliedBy(3);
+    }
+
     private RedisClusterReactiveCommands<String, byte[]> redis() {
         return backend.commands();
     }
@@ -247,7 +255,7 @@ final class RedisExperienceLog implements ExperienceLog {
                 });
             });
         });
-        return backend.guard(work, "appending to the write buffer");
+        return backend.guard(work.timeout(limit()), "appending to the write buffer");
     }
 
     private static boolean anyOther(int[] codes) {
@@ -342,7 +350,7 @@ final class RedisExperienceLog implements ExperienceLog {
     @Override
     public Mono<Delivery> read(String group, String consumer, int count, Duration block) {
         long deadline = System.nanoTime() + block.toNanos();
-        return backend.guard(poll(group, consumer, count, deadline), "reading the write buffer");
+        return backend.guard(poll(group, consumer, count, deadline).timeout(limit().plus(block)), "reading the write buffer");
     }
 
     private Mono<Delivery> poll(String group, String consumer, int count, long deadline) {
@@ -358,7 +366,7 @@ final class RedisExperienceLog implements ExperienceLog {
 
     @Override
     public Mono<Delivery> ownPending(String group, String consumer, int count) {
-        return backend.guard(readOnce(group, consumer, count, "0"), "reading the write buffer's pending entries");
+        return backend.guard(readOnce(group, consumer, count, "0").timeout(limit()), "reading the write buffer's pending entries");
     }
 
     @Override
@@ -367,7 +375,7 @@ final class RedisExperienceLog implements ExperienceLog {
         Consumer<String> who = Consumer.from(group, consumer);
         Flux<Map.Entry<Integer, StreamMessage<String, byte[]>>> claimed = Flux.fromIterable(rotation())
                 .concatMap(p -> claimFrom(group, p, who, minIdle, "0-0", remaining).map(m -> Map.entry(p, m)));
-        return backend.guard(claimed.collectList().map(this::decode), "claiming idle entries of the write buffer");
+        return backend.guard(claimed.collectList().map(this::decode).timeout(limit()), "claiming idle entries of the write buffer");
     }
 
     private Flux<StreamMessage<String, byte[]>> claimFrom(String group, int p, Consumer<String> who, Duration minIdle, String cursor,
