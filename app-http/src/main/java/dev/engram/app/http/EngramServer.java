@@ -85,6 +85,13 @@ public final class EngramServer implements AutoCloseable {
         this.work = Schedulers.newBoundedElastic(threads, 10_000, "engram-http-work", 60, true);
         this.api = new Api(services, settings, work, feed, metrics, HEARTBEAT);
         this.routes = allRoutes();
+        if (services.buffered()) {
+            var buffer = services.bufferMetrics();
+            metrics.gauge("engram.buffer.lag", "entries in the write buffer not yet in the long-term store", buffer, b -> b.snapshot().lag());
+            metrics.gauge("engram.buffer.pending", "entries read by a worker and not yet acknowledged", buffer, b -> b.snapshot().pending());
+            metrics.gauge("engram.buffer.drained", "entries this process's worker drained", buffer, b -> b.snapshot().drained());
+            metrics.gauge("engram.buffer.failures", "failed write-behind batches", buffer, b -> b.snapshot().failures());
+        }
         this.openApi = resource("/openapi.json");
     }
 
