@@ -8,6 +8,7 @@
 #
 #   benchmarks/http/load.sh                     # the full run (a few minutes)
 #   DURATION=5s CONTEXT_EPISODES=10000 benchmarks/http/load.sh   # a quick one
+# ENGRAM_SERVER_CMD and ENGRAM_CMD run other builds than this checkout's launchers ("java -jar /x/engram-server.jar").
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,6 +18,8 @@ CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 MAX_REQUESTS="${MAX_REQUESTS:-200000}"
 CONTEXT_EPISODES="${CONTEXT_EPISODES:-100000}"
+server_cmd=(${ENGRAM_SERVER_CMD:-"$root/engram-server"})
+engram_cmd=(${ENGRAM_CMD:-"$root/engram"})
 command -v wrk >/dev/null || { echo "load.sh: needs wrk (apt-get install wrk)" >&2; exit 2; }
 
 work="$(mktemp -d)"
@@ -43,15 +46,15 @@ YAML
 
 # the context agent's history, imported by the command before the server starts (the fastest way in)
 python3 "$here/episodes.py" "$CONTEXT_EPISODES" ctx-agent > "$work/ctx.jsonl"
-"$root/engram" --config "$work/engram.yaml" --namespace load import "$work/ctx.jsonl" >/dev/null
-"$root/engram-server" --config "$work/engram.yaml" keys list >/dev/null # builds the jar when needed
-KEY="$("$root/engram-server" --config "$work/engram.yaml" keys create --namespace load --role write 2>/dev/null)"
+"${engram_cmd[@]}" --config "$work/engram.yaml" --namespace load import "$work/ctx.jsonl" >/dev/null
+"${server_cmd[@]}" --config "$work/engram.yaml" keys list >/dev/null # builds the jar when needed
+KEY="$("${server_cmd[@]}" --config "$work/engram.yaml" keys create --namespace load --role write 2>/dev/null)"
 export KEY
 
 start_server() { # extra configuration lines appended to the file
   printf '%s\n' "$@" > "$work/extra.yaml"
   cat "$work/engram.yaml" "$work/extra.yaml" > "$work/run.yaml"
-  "$root/engram-server" --config "$work/run.yaml" serve >"$work/out" 2>"$work/server.log" &
+  "${server_cmd[@]}" --config "$work/run.yaml" serve >"$work/out" 2>"$work/server.log" &
   server_pid=$!
   for _ in $(seq 1 300); do
     grep -q 'listening on' "$work/out" 2>/dev/null && break

@@ -48,6 +48,12 @@ final class SqliteDatabase implements AutoCloseable {
     private final BlockingQueue<Connection> readers;
     private final ExecutorService readerThreads;
     private final Scheduler reads;
+    /**
+     * Where results are handed back: never the writer or a reader (a caller's next step would hold them), and never
+     * the shared boundedElastic, on which callers block waiting for these very results: with as many blocked callers as
+     * it has threads (a server's concurrent requests), the hand-offs queued behind them would never run.
+     */
+    private final Scheduler results;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
@@ -59,6 +65,8 @@ final class SqliteDatabase implements AutoCloseable {
         this.readers = new ArrayBlockingQueue<>(readers.size(), false, readers);
         this.readerThreads = Executors.newFixedThreadPool(readers.size(), daemonThreads("engram-sqlite-reader"));
         this.reads = Schedulers.fromExecutorService(readerThreads, "engram-sqlite-reader");
+        this.results = Schedulers.newBoundedElastic(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Integer.MAX_VALUE,
+                "engram-sqlite-results", 60, true);
         // a process that ends without closing still checkpoints the log and releases the file cleanly
         this.shutdownHook = new Thread(this::closeFromHook, "engram-sqlite-close");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -154,7 +162,7 @@ final class SqliteDatabase implements AutoCloseable {
         return Mono.fromCallable(() -> inTransaction(writer, "BEGIN IMMEDIATE", work))
                 .subscribeOn(writes)
                 .onErrorMap(e -> failures.map(e, action))
-                .publishOn(Schedulers.boundedElastic());
+                .publishOn(results);
     }
 
     /** Runs the work in one read transaction (one consistent snapshot) on a reader thread. */
@@ -172,7 +180,7 @@ final class SqliteDatabase implements AutoCloseable {
             }
         }).subscribeOn(reads)
                 .onErrorMap(e -> failures.map(e, action))
-                .publishOn(Schedulers.boundedElastic());
+                .publishOn(results);
     }
 
     private static <T> T inTransaction(Connection connection, String begin, SqlWork<T> work) throws SQLException {
@@ -257,6 +265,7 @@ final class SqliteDatabase implements AutoCloseable {
             all.add(writer); // last, so that its close checkpoints with no reader left
         }
         closeAll(all);
+        results.dispose();
     }
 
     private static void closeAll(List<Connection> connections) {
