@@ -8,7 +8,8 @@
 #
 #   benchmarks/http/load.sh                     # the full run (a few minutes)
 #   DURATION=5s CONTEXT_EPISODES=10000 benchmarks/http/load.sh   # a quick one
-# ENGRAM_SERVER_CMD and ENGRAM_CMD run other builds than this checkout's launchers ("java -jar /x/engram-server.jar").
+# LOAD_SERVER_CMD and LOAD_ENGRAM_CMD run other builds than this checkout's launchers ("java -jar /x/engram-server.jar");
+# not ENGRAM_*: those are configuration.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,8 +19,8 @@ CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 MAX_REQUESTS="${MAX_REQUESTS:-200000}"
 CONTEXT_EPISODES="${CONTEXT_EPISODES:-100000}"
-server_cmd=(${ENGRAM_SERVER_CMD:-"$root/engram-server"})
-engram_cmd=(${ENGRAM_CMD:-"$root/engram"})
+server_cmd=(${LOAD_SERVER_CMD:-"$root/engram-server"})
+engram_cmd=(${LOAD_ENGRAM_CMD:-"$root/engram"})
 command -v wrk >/dev/null || { echo "load.sh: needs wrk (apt-get install wrk)" >&2; exit 2; }
 
 work="$(mktemp -d)"
