@@ -68,9 +68,20 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
     private final ChangeFeed feed;
     private final Scheduler scheduler = Schedulers.boundedElastic();
 
+    private final int writeChunk;
+
     MongoTrajectoryStore(MongoBackend backend) {
+        this(backend, WRITE_CHUNK);
+    }
+
+    /** @param writeChunk how many trajectories one insert carries (tests make it small to cut between chunks) */
+    MongoTrajectoryStore(MongoBackend backend, int writeChunk) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.feed = new ChangeFeed(backend);
+        if (writeChunk < 1) {
+            throw new IllegalArgumentException("writeChunk must be positive, got " + writeChunk);
+        }
+        this.writeChunk = writeChunk;
     }
 
     private <T> Mono<T> blocking(String what, Callable<T> work) {
@@ -102,8 +113,8 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
                 }
             }
             List<UpsertOutcome> out = new ArrayList<>(batch.size());
-            for (int from = 0; from < batch.size(); from += WRITE_CHUNK) {
-                int to = Math.min(batch.size(), from + WRITE_CHUNK);
+            for (int from = 0; from < batch.size(); from += writeChunk) {
+                int to = Math.min(batch.size(), from + writeChunk);
                 List<UpsertOutcome> part = upsertChunk(namespace, batch.subList(from, to), hashes.subList(from, to), atomic);
                 if (part == null) { // all-or-nothing, and a conflicting id slipped in since the check: nothing is kept
                     Map<String, BsonDocument> existing = existing(namespace, batch);
@@ -297,7 +308,7 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
             long deleted = 0;
             while (true) {
                 List<BsonDocument> docs = Blocking.all(backend.trajectories().find(filter).projection(TrajectoryDocuments.REPLAY_FIELDS)
-                        .sort(new BsonDocument("t", new BsonInt32(1)).append("tid", new BsonInt32(1))).limit(WRITE_CHUNK));
+                        .sort(new BsonDocument("t", new BsonInt32(1)).append("tid", new BsonInt32(1))).limit(writeChunk));
                 if (docs.isEmpty()) {
                     return deleted;
                 }
