@@ -38,6 +38,8 @@ import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -61,6 +63,9 @@ import reactor.core.scheduler.Schedulers;
  */
 final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
     static final int WRITE_CHUNK = 500;
+    /** A chunk also ends once it holds this much BSON: a batch of 1 MiB trajectories is written a few at a time. */
+    static final long CHUNK_BYTES = 16L << 20;
+    private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
     private static final int FETCH_CHUNK = 500;
     private static final int STREAM_BATCH = 64;
 
@@ -113,14 +118,26 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
                 }
             }
             List<UpsertOutcome> out = new ArrayList<>(batch.size());
-            for (int from = 0; from < batch.size(); from += writeChunk) {
-                int to = Math.min(batch.size(), from + writeChunk);
-                List<UpsertOutcome> part = upsertChunk(namespace, batch.subList(from, to), hashes.subList(from, to), atomic);
+            int from = 0;
+            while (from < batch.size()) {
+                // a chunk: up to writeChunk documents and about CHUNK_BYTES of BSON, each encoded once, to bytes
+                List<RawBsonDocument> encoded = new ArrayList<>();
+                long bytes = 0;
+                int to = from;
+                while (to < batch.size() && encoded.size() < writeChunk && (encoded.isEmpty() || bytes < CHUNK_BYTES)) {
+                    RawBsonDocument raw = new RawBsonDocument(TrajectoryDocuments.document(namespace, batch.get(to), hashes.get(to),
+                            UUID.randomUUID().toString()), CODEC);
+                    bytes += raw.getByteBuffer().remaining();
+                    encoded.add(raw);
+                    to++;
+                }
+                List<UpsertOutcome> part = upsertChunk(namespace, batch.subList(from, to), hashes.subList(from, to), encoded, atomic);
                 if (part == null) { // all-or-nothing, and a conflicting id slipped in since the check: nothing is kept
                     Map<String, BsonDocument> existing = existing(namespace, batch);
                     return refused(batch, hashes, existing);
                 }
                 out.addAll(part);
+                from = to;
             }
             return out;
         });
@@ -160,15 +177,16 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
     }
 
     /** One chunk; {@code null} when it was all-or-nothing and a conflict appeared (what it inserted is removed again). */
-    private List<UpsertOutcome> upsertChunk(String namespace, List<Trajectory> chunk, List<String> hashes, boolean atomic) {
+    private List<UpsertOutcome> upsertChunk(String namespace, List<Trajectory> chunk, List<String> hashes, List<RawBsonDocument> encoded,
+            boolean atomic) {
         Map<String, BsonDocument> existing = existing(namespace, chunk);
-        List<BsonDocument> fresh = new ArrayList<>();
+        List<RawBsonDocument> fresh = new ArrayList<>();
         List<Integer> freshAt = new ArrayList<>();
         Map<Integer, BsonDocument> mine = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
             Trajectory t = chunk.get(i);
             if (!existing.containsKey(t.trajectoryId())) {
-                BsonDocument doc = TrajectoryDocuments.document(namespace, t, hashes.get(i), UUID.randomUUID().toString());
+                RawBsonDocument doc = encoded.get(i);
                 fresh.add(doc);
                 freshAt.add(i);
                 mine.put(i, doc);
@@ -176,7 +194,7 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
         }
         if (!fresh.isEmpty()) {
             try {
-                Blocking.await(backend.trajectories().insertMany(fresh, new InsertManyOptions().ordered(false)));
+                Blocking.await(backend.trajectories().withDocumentClass(RawBsonDocument.class).insertMany(fresh, new InsertManyOptions().ordered(false)));
             } catch (MongoBulkWriteException e) {
                 // the error indexes say which were refused (the stand-in's insertedCount is wrong here: not used)
                 for (BulkWriteError error : e.getWriteErrors()) {

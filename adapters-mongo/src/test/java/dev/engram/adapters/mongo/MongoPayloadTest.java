@@ -110,6 +110,11 @@ class MongoPayloadTest {
         assertThat(store.upsert("ns", List.of(big), true).block(WAIT)).extracting(UpsertOutcome::status)
                 .containsExactly(UpsertOutcome.Status.INSERTED);
         assertThat(store.get("ns", "big").block(WAIT)).isEqualTo(big);
+        // a batch of them is written a few at a time (chunks of about 16 MiB of BSON), and all of it is stored
+        List<Trajectory> several = List.of(worstCaseAtTheLimit("big-1"), worstCaseAtTheLimit("big-2"), worstCaseAtTheLimit("big-3"),
+                worstCaseAtTheLimit("big-4"));
+        assertThat(store.upsert("ns", several, false).block(WAIT)).extracting(UpsertOutcome::status).containsOnly(UpsertOutcome.Status.INSERTED);
+        assertThat(store.getAll("ns", List.of("big-4", "big-1")).collectList().block(WAIT)).containsExactly(several.get(3), several.get(0));
         System.out.printf("1 MiB worst case: JSON %d bytes, BSON document %d bytes (%.2fx), cap 16777216%n", jsonBytes, bsonBytes,
                 (double) bsonBytes / jsonBytes);
     }
