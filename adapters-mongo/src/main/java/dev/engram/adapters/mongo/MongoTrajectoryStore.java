@@ -378,6 +378,22 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
         });
     }
 
+    /** The stored hashes only (a projection): the write buffer's conflict check reads no bodies. */
+    @Override
+    public Mono<Map<String, String>> contentHashes(String namespace, List<String> trajectoryIds) {
+        if (trajectoryIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < trajectoryIds.size(); i += FETCH_CHUNK) {
+            chunks.add(trajectoryIds.subList(i, Math.min(trajectoryIds.size(), i + FETCH_CHUNK)));
+        }
+        return Flux.fromIterable(chunks).concatMap(chunk -> backend.guard(Flux.from(backend.trajectories()
+                        .find(ids(chunk.stream().map(id -> TrajectoryDocuments.id(namespace, id)).collect(Collectors.toList())))
+                        .projection(new BsonDocument("tid", new BsonInt32(1)).append("hash", new BsonInt32(1)))), "reading content hashes"))
+                .collectMap(doc -> doc.getString("tid").getValue(), doc -> doc.getString("hash").getValue());
+    }
+
     static BsonDocument filter(String namespace, TrajectoryFilter f) {
         BsonDocument doc = new BsonDocument("ns", str(namespace));
         if (f.agentId() != null) {

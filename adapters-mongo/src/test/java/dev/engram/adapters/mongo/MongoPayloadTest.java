@@ -74,6 +74,8 @@ class MongoPayloadTest {
         assertThat(stored.getDocument("body").getDocument("metadata").keySet()).containsExactly("~dgt", "x~py~pz");
         // the user's "$set" in tool_args did not update anything: the document reads back exactly as sent
         assertThat(store.get("ns", "odd").block(WAIT)).isEqualTo(odd);
+        // the write buffer's conflict check gets the stored hash without the body
+        assertThat(store.contentHashes("ns", List.of("odd", "ghost")).block(WAIT)).isEqualTo(Map.of("odd", odd.contentHash()));
         // a loss update touches the loss only
         store.updateLosses("ns", Map.of("odd", 0.5)).block(WAIT);
         assertThat(store.get("ns", "odd").block(WAIT)).isEqualTo(odd.withLoss(0.5));

@@ -3,6 +3,7 @@ package dev.engram.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engram.adapters.mongo.harness.MongoStandIn;
 import dev.engram.application.config.EngramSettings;
 import dev.engram.domain.error.DomainException;
 import dev.engram.domain.error.ErrorCode;
@@ -72,11 +73,34 @@ class ExampleConfigsTest {
     }
 
     @Test
-    void theRedisMongoExampleNeedsTheWriteBufferOfALaterIssue_andSaysSo() {
+    void theRedisSqliteExampleIsValidThroughToBothPlugins() {
+        EngramSettings settings = EngramRuntime.settings(options("redis-sqlite.yaml"));
+        assertThat(settings.storage()).isEqualTo("sqlite");
+        assertThat(settings.buffer()).isEqualTo("redis");
+        // both plugins read their whole sections (redis.buffer, redis.tiers); what stops it is only that there is no data yet
+        assertThatThrownBy(() -> EngramRuntime.start(options("redis-sqlite.yaml"))).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        EngramRuntime.Options create = new EngramRuntime.Options(EXAMPLES.resolve("redis-sqlite.yaml"),
+                Map.of("ENGRAM_REDIS__URI", "redis://127.0.0.1:1"), Map.of("data_dir", dir.resolve("data").toString()), true);
+        try (EngramRuntime runtime = EngramRuntime.start(create)) {
+            assertThat(runtime.services().buffered()).isTrue();
+        }
+    }
+
+    @Test
+    void theRedisMongoExampleIsValidThroughToBothPlugins() {
         EngramSettings settings = EngramRuntime.settings(options("redis-mongo.yaml"));
         assertThat(settings.storage()).isEqualTo("mongo");
         assertThat(settings.buffer()).isEqualTo("redis");
-        assertThatThrownBy(() -> EngramRuntime.start(options("redis-mongo.yaml"))).isInstanceOf(DomainException.class)
-                .hasMessageStartingWith("buffer: the redis write buffer is not yet available");
+        // MongoDB (a stand-in) is there and Redis is not: both plugins read their whole sections, and engram starts
+        // with the buffer configured (records would fall back to MongoDB while Redis is down)
+        try (MongoStandIn mongo = MongoStandIn.start()) {
+            EngramRuntime.Options start = new EngramRuntime.Options(EXAMPLES.resolve("redis-mongo.yaml"),
+                    Map.of("ENGRAM_REDIS__URI", "redis://127.0.0.1:1", "ENGRAM_MONGO__URI", mongo.uri()),
+                    Map.of("data_dir", dir.resolve("data").toString()), true);
+            try (EngramRuntime runtime = EngramRuntime.start(start)) {
+                assertThat(runtime.services().buffered()).isTrue();
+            }
+        }
     }
 }
