@@ -96,7 +96,6 @@ final class MongoBackend implements AutoCloseable {
                         .applyToClusterSettings(b -> b.serverSelectionTimeout(connectMs, TimeUnit.MILLISECONDS))
                         .applyToSocketSettings(b -> b.connectTimeout((int) connectMs, TimeUnit.MILLISECONDS)
                                 .readTimeout((int) config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                        .retryWrites(false) // the stand-in has no sessions; engram's own writes are idempotent on retry
                         .build();
                 MongoClient opened = MongoClients.create(settings);
                 MongoDatabase db = opened.getDatabase(config.database());

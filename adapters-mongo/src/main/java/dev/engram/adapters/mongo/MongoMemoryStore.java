@@ -21,10 +21,11 @@ import reactor.core.publisher.Mono;
  *
  * <p>Optimistic concurrency: the first save inserts (a duplicate {@code _id} means another writer got there first);
  * every later save is {@code updateOne({_id, version: expected}, {$set: {version: expected + 1, state}})} and
- * succeeded only if it matched. That is a single-document compare-and-set on real MongoDB and on the stand-in
- * alike. (findOneAndUpdate would do the same on MongoDB, but the stand-in's findAndModify is not atomic under
- * concurrent writers — two could both "win" — while its updateOne is serialised; the update-and-count form is the
- * one path both support.) The loser's save emits nothing and the caller reloads and reapplies.
+ * succeeded only if it matched: a compare-and-set on one document, atomic on MongoDB and on the stand-in (which
+ * serialises updates). It is the same guard as {@code findOneAndUpdate} on the version, without sending the large
+ * state back. (An earlier session saw the stand-in's findAndModify lose updates under concurrent writers; a probe
+ * of 1.47.0 here — 8 writers, 300 attempts each, three rounds — lost none, but the update-and-count form does not
+ * depend on it.) The loser's save emits nothing, and the caller reloads and reapplies.
  */
 final class MongoMemoryStore implements MemoryStore, AutoCloseable {
     private final MongoBackend backend;

@@ -38,6 +38,8 @@ import org.bson.BsonInt64;
 import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -61,6 +63,9 @@ import reactor.core.scheduler.Schedulers;
  */
 final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
     static final int WRITE_CHUNK = 500;
+    /** A chunk also ends once it holds this much BSON: a batch of 1 MiB trajectories is written a few at a time. */
+    static final long CHUNK_BYTES = 16L << 20;
+    private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
     private static final int FETCH_CHUNK = 500;
     private static final int STREAM_BATCH = 64;
 
@@ -68,9 +73,20 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
     private final ChangeFeed feed;
     private final Scheduler scheduler = Schedulers.boundedElastic();
 
+    private final int writeChunk;
+
     MongoTrajectoryStore(MongoBackend backend) {
+        this(backend, WRITE_CHUNK);
+    }
+
+    /** @param writeChunk how many trajectories one insert carries (tests make it small to cut between chunks) */
+    MongoTrajectoryStore(MongoBackend backend, int writeChunk) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.feed = new ChangeFeed(backend);
+        if (writeChunk < 1) {
+            throw new IllegalArgumentException("writeChunk must be positive, got " + writeChunk);
+        }
+        this.writeChunk = writeChunk;
     }
 
     private <T> Mono<T> blocking(String what, Callable<T> work) {
@@ -102,14 +118,26 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
                 }
             }
             List<UpsertOutcome> out = new ArrayList<>(batch.size());
-            for (int from = 0; from < batch.size(); from += WRITE_CHUNK) {
-                int to = Math.min(batch.size(), from + WRITE_CHUNK);
-                List<UpsertOutcome> part = upsertChunk(namespace, batch.subList(from, to), hashes.subList(from, to), atomic);
+            int from = 0;
+            while (from < batch.size()) {
+                // a chunk: up to writeChunk documents and about CHUNK_BYTES of BSON, each encoded once, to bytes
+                List<RawBsonDocument> encoded = new ArrayList<>();
+                long bytes = 0;
+                int to = from;
+                while (to < batch.size() && encoded.size() < writeChunk && (encoded.isEmpty() || bytes < CHUNK_BYTES)) {
+                    RawBsonDocument raw = new RawBsonDocument(TrajectoryDocuments.document(namespace, batch.get(to), hashes.get(to),
+                            UUID.randomUUID().toString()), CODEC);
+                    bytes += raw.getByteBuffer().remaining();
+                    encoded.add(raw);
+                    to++;
+                }
+                List<UpsertOutcome> part = upsertChunk(namespace, batch.subList(from, to), hashes.subList(from, to), encoded, atomic);
                 if (part == null) { // all-or-nothing, and a conflicting id slipped in since the check: nothing is kept
                     Map<String, BsonDocument> existing = existing(namespace, batch);
                     return refused(batch, hashes, existing);
                 }
                 out.addAll(part);
+                from = to;
             }
             return out;
         });
@@ -149,15 +177,16 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
     }
 
     /** One chunk; {@code null} when it was all-or-nothing and a conflict appeared (what it inserted is removed again). */
-    private List<UpsertOutcome> upsertChunk(String namespace, List<Trajectory> chunk, List<String> hashes, boolean atomic) {
+    private List<UpsertOutcome> upsertChunk(String namespace, List<Trajectory> chunk, List<String> hashes, List<RawBsonDocument> encoded,
+            boolean atomic) {
         Map<String, BsonDocument> existing = existing(namespace, chunk);
-        List<BsonDocument> fresh = new ArrayList<>();
+        List<RawBsonDocument> fresh = new ArrayList<>();
         List<Integer> freshAt = new ArrayList<>();
         Map<Integer, BsonDocument> mine = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
             Trajectory t = chunk.get(i);
             if (!existing.containsKey(t.trajectoryId())) {
-                BsonDocument doc = TrajectoryDocuments.document(namespace, t, hashes.get(i), UUID.randomUUID().toString());
+                RawBsonDocument doc = encoded.get(i);
                 fresh.add(doc);
                 freshAt.add(i);
                 mine.put(i, doc);
@@ -165,7 +194,7 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
         }
         if (!fresh.isEmpty()) {
             try {
-                Blocking.await(backend.trajectories().insertMany(fresh, new InsertManyOptions().ordered(false)));
+                Blocking.await(backend.trajectories().withDocumentClass(RawBsonDocument.class).insertMany(fresh, new InsertManyOptions().ordered(false)));
             } catch (MongoBulkWriteException e) {
                 // the error indexes say which were refused (the stand-in's insertedCount is wrong here: not used)
                 for (BulkWriteError error : e.getWriteErrors()) {
@@ -297,7 +326,7 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
             long deleted = 0;
             while (true) {
                 List<BsonDocument> docs = Blocking.all(backend.trajectories().find(filter).projection(TrajectoryDocuments.REPLAY_FIELDS)
-                        .sort(new BsonDocument("t", new BsonInt32(1)).append("tid", new BsonInt32(1))).limit(WRITE_CHUNK));
+                        .sort(new BsonDocument("t", new BsonInt32(1)).append("tid", new BsonInt32(1))).limit(writeChunk));
                 if (docs.isEmpty()) {
                     return deleted;
                 }
@@ -347,6 +376,22 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
                         return Flux.fromIterable(found);
                     });
         });
+    }
+
+    /** The stored hashes only (a projection): the write buffer's conflict check reads no bodies. */
+    @Override
+    public Mono<Map<String, String>> contentHashes(String namespace, List<String> trajectoryIds) {
+        if (trajectoryIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < trajectoryIds.size(); i += FETCH_CHUNK) {
+            chunks.add(trajectoryIds.subList(i, Math.min(trajectoryIds.size(), i + FETCH_CHUNK)));
+        }
+        return Flux.fromIterable(chunks).concatMap(chunk -> backend.guard(Flux.from(backend.trajectories()
+                        .find(ids(chunk.stream().map(id -> TrajectoryDocuments.id(namespace, id)).collect(Collectors.toList())))
+                        .projection(new BsonDocument("tid", new BsonInt32(1)).append("hash", new BsonInt32(1)))), "reading content hashes"))
+                .collectMap(doc -> doc.getString("tid").getValue(), doc -> doc.getString("hash").getValue());
     }
 
     static BsonDocument filter(String namespace, TrajectoryFilter f) {

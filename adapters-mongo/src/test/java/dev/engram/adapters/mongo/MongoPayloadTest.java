@@ -74,6 +74,8 @@ class MongoPayloadTest {
         assertThat(stored.getDocument("body").getDocument("metadata").keySet()).containsExactly("~dgt", "x~py~pz");
         // the user's "$set" in tool_args did not update anything: the document reads back exactly as sent
         assertThat(store.get("ns", "odd").block(WAIT)).isEqualTo(odd);
+        // the write buffer's conflict check gets the stored hash without the body
+        assertThat(store.contentHashes("ns", List.of("odd", "ghost")).block(WAIT)).isEqualTo(Map.of("odd", odd.contentHash()));
         // a loss update touches the loss only
         store.updateLosses("ns", Map.of("odd", 0.5)).block(WAIT);
         assertThat(store.get("ns", "odd").block(WAIT)).isEqualTo(odd.withLoss(0.5));
@@ -110,6 +112,11 @@ class MongoPayloadTest {
         assertThat(store.upsert("ns", List.of(big), true).block(WAIT)).extracting(UpsertOutcome::status)
                 .containsExactly(UpsertOutcome.Status.INSERTED);
         assertThat(store.get("ns", "big").block(WAIT)).isEqualTo(big);
+        // a batch of them is written a few at a time (chunks of about 16 MiB of BSON), and all of it is stored
+        List<Trajectory> several = List.of(worstCaseAtTheLimit("big-1"), worstCaseAtTheLimit("big-2"), worstCaseAtTheLimit("big-3"),
+                worstCaseAtTheLimit("big-4"));
+        assertThat(store.upsert("ns", several, false).block(WAIT)).extracting(UpsertOutcome::status).containsOnly(UpsertOutcome.Status.INSERTED);
+        assertThat(store.getAll("ns", List.of("big-4", "big-1")).collectList().block(WAIT)).containsExactly(several.get(3), several.get(0));
         System.out.printf("1 MiB worst case: JSON %d bytes, BSON document %d bytes (%.2fx), cap 16777216%n", jsonBytes, bsonBytes,
                 (double) bsonBytes / jsonBytes);
     }

@@ -3,6 +3,7 @@ package dev.engram.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engram.adapters.mongo.harness.MongoStandIn;
 import dev.engram.application.config.EngramSettings;
 import dev.engram.domain.error.DomainException;
 import dev.engram.domain.error.ErrorCode;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The configuration examples of examples/config read as they say: the embedded one whole, the others naming their plugin. */
 class ExampleConfigsTest {
@@ -60,6 +59,20 @@ class ExampleConfigsTest {
     }
 
     @Test
+    void theMongoOnlyExampleIsValidThroughToThePlugin() {
+        EngramSettings settings = EngramRuntime.settings(options("mongo-only.yaml"));
+        assertThat(settings.storage()).isEqualTo("mongo");
+        assertThat(settings.buffer()).isNull();
+        // nothing listens where it points in the test (the stand-in is started by MongoOnlyEndToEndTest): the plugin
+        // read its whole section, and what stops it is that MongoDB is not there
+        EngramRuntime.Options unreachable = new EngramRuntime.Options(EXAMPLES.resolve("mongo-only.yaml"),
+                Map.of("ENGRAM_MONGO__URI", "mongodb://127.0.0.1:1", "ENGRAM_MONGO__CONNECT_TIMEOUT", "2s"),
+                Map.of("data_dir", dir.resolve("data").toString()), false);
+        assertThatThrownBy(() -> EngramRuntime.start(unreachable).close()).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKEND_UNAVAILABLE));
+    }
+
+    @Test
     void theRedisSqliteExampleIsValidThroughToBothPlugins() {
         EngramSettings settings = EngramRuntime.settings(options("redis-sqlite.yaml"));
         assertThat(settings.storage()).isEqualTo("sqlite");
@@ -74,10 +87,20 @@ class ExampleConfigsTest {
         }
     }
 
-    @ParameterizedTest
-    @CsvSource({"mongo-only.yaml, storage, mongo", "redis-mongo.yaml, storage, mongo"})
-    void theOthersNeedThePluginOfALaterIssue_andSaySo(String file, String role, String plugin) {
-        assertThatThrownBy(() -> EngramRuntime.start(options(file))).isInstanceOf(DomainException.class)
-                .hasMessageStartingWith(role + ": no plugin named '" + plugin + "' was found");
+    @Test
+    void theRedisMongoExampleIsValidThroughToBothPlugins() {
+        EngramSettings settings = EngramRuntime.settings(options("redis-mongo.yaml"));
+        assertThat(settings.storage()).isEqualTo("mongo");
+        assertThat(settings.buffer()).isEqualTo("redis");
+        // MongoDB (a stand-in) is there and Redis is not: both plugins read their whole sections, and engram starts
+        // with the buffer configured (records would fall back to MongoDB while Redis is down)
+        try (MongoStandIn mongo = MongoStandIn.start()) {
+            EngramRuntime.Options start = new EngramRuntime.Options(EXAMPLES.resolve("redis-mongo.yaml"),
+                    Map.of("ENGRAM_REDIS__URI", "redis://127.0.0.1:1", "ENGRAM_MONGO__URI", mongo.uri()),
+                    Map.of("data_dir", dir.resolve("data").toString()), true);
+            try (EngramRuntime runtime = EngramRuntime.start(start)) {
+                assertThat(runtime.services().buffered()).isTrue();
+            }
+        }
     }
 }

@@ -11,6 +11,9 @@ import java.util.UUID;
  * of this module and of others (a Redis-to-MongoDB write-behind test, the CLI end to end): published in this
  * module's test-jar. What the stand-in lacks is listed in ../shared/TOOLCHAIN.md; the store takes only paths that
  * the stand-in and real MongoDB both support. Its data lives as long as the instance: {@link #close()} drops it.
+ * A module that uses it declares this test-jar and {@code de.bwaldvogel:mongo-java-server} (test scope: a test-jar
+ * brings no dependencies of its own), as app-cli does. {@link FaultyLink} cuts a client's connection to it while the
+ * data stays; {@link MongoTarget} picks a real MongoDB instead when ENGRAM_TEST_MONGO_URI is set.
  *
  * <pre>
  * try (MongoStandIn mongo = MongoStandIn.start()) {
