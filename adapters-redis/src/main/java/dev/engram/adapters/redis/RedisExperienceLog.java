@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The experience log on Redis Streams: a fixed set of partition streams {@code {prefix:pN}:log}, each under its own
@@ -183,20 +184,39 @@ final class RedisExperienceLog implements ExperienceLog {
                 .map(m -> (Map<String, String>) m);
     }
 
-    /** Runs the reserve script over the items' ids, per id partition; the reply code of each item, in order. */
-    private Mono<int[]> reserve(String namespace, List<Trajectory> batch, String mode) {
-        Map<Integer, List<Integer>> byPartition = new LinkedHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            byPartition.computeIfAbsent(partitionOfId(namespace, batch.get(i).trajectoryId()), k -> new ArrayList<>()).add(i);
+    /**
+     * What the scripts need of a batch, computed once on the caller's thread (never on the connection's event loop,
+     * which one thread serves for every caller): each item's id-map field, content hash and body.
+     */
+    private record Prepared(String namespace, List<Trajectory> batch, byte[][] fields, byte[][] hashes, byte[][] bodies) {
+        static Prepared of(String namespace, List<Trajectory> batch) {
+            int n = batch.size();
+            byte[][] fields = new byte[n][];
+            byte[][] hashes = new byte[n][];
+            byte[][] bodies = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                Trajectory t = batch.get(i);
+                fields[i] = arg(field(namespace, t.trajectoryId()));
+                hashes[i] = arg(t.contentHash());
+                bodies[i] = StoredForm.body(t, false);
+            }
+            return new Prepared(namespace, batch, fields, hashes, bodies);
         }
-        int[] codes = new int[batch.size()];
+    }
+
+    /** Runs the reserve script over the items' ids, per id partition; the reply code of each item, in order. */
+    private Mono<int[]> reserve(Prepared p, String mode) {
+        Map<Integer, List<Integer>> byPartition = new LinkedHashMap<>();
+        for (int i = 0; i < p.batch().size(); i++) {
+            byPartition.computeIfAbsent(partitionOfId(p.namespace(), p.batch().get(i).trajectoryId()), k -> new ArrayList<>()).add(i);
+        }
+        int[] codes = new int[p.batch().size()];
         return Flux.fromIterable(byPartition.entrySet()).flatMap(part -> {
-            List<byte[]> args = new ArrayList<>();
+            List<byte[]> args = new ArrayList<>(1 + 2 * part.getValue().size());
             args.add(arg(mode));
             for (int i : part.getValue()) {
-                Trajectory t = batch.get(i);
-                args.add(arg(field(namespace, t.trajectoryId())));
-                args.add(arg(t.contentHash()));
+                args.add(p.fields()[i]);
+                args.add(p.hashes()[i]);
             }
             return RESERVE.<List<Object>>run(redis(), ScriptOutputType.MULTI, List.of(idMap(part.getKey())), args).next()
                     .doOnNext(reply -> {
@@ -207,12 +227,12 @@ final class RedisExperienceLog implements ExperienceLog {
         }).then(Mono.fromSupplier(() -> codes));
     }
 
-    private Mono<Long> release(String namespace, List<Trajectory> taken) {
+    private Mono<Long> release(Prepared p, List<Integer> taken) {
         Map<Integer, List<byte[]>> byPartition = new LinkedHashMap<>();
-        for (Trajectory t : taken) {
-            List<byte[]> args = byPartition.computeIfAbsent(partitionOfId(namespace, t.trajectoryId()), k -> new ArrayList<>());
-            args.add(arg(field(namespace, t.trajectoryId())));
-            args.add(arg(t.contentHash()));
+        for (int i : taken) {
+            List<byte[]> args = byPartition.computeIfAbsent(partitionOfId(p.namespace(), p.batch().get(i).trajectoryId()), k -> new ArrayList<>());
+            args.add(p.fields()[i]);
+            args.add(p.hashes()[i]);
         }
         return Flux.fromIterable(byPartition.entrySet())
                 .flatMap(part -> RELEASE.<Long>run(redis(), ScriptOutputType.INTEGER, List.of(idMap(part.getKey())), part.getValue()))
@@ -225,33 +245,34 @@ final class RedisExperienceLog implements ExperienceLog {
             return Mono.just(List.of());
         }
         Mono<List<AppendStatus>> work = Mono.defer(() -> {
+            Prepared p = Prepared.of(namespace, batch);
             // all or nothing: look first, so that a batch with a known conflict takes no id at all
-            Mono<int[]> look = atomic ? reserve(namespace, batch, "check") : Mono.just(new int[0]);
+            Mono<int[]> look = atomic ? reserve(p, "check") : Mono.just(new int[0]);
             return look.flatMap(seen -> {
                 if (atomic && anyOther(seen)) {
                     return Mono.just(refused(seen));
                 }
-                return reserve(namespace, batch, "take").flatMap(codes -> {
+                return reserve(p, "take").flatMap(codes -> {
                     if (atomic && anyOther(codes)) {
                         // another writer took one of the ids in between: give back what this call took
-                        List<Trajectory> taken = new ArrayList<>();
+                        List<Integer> taken = new ArrayList<>();
                         for (int i = 0; i < codes.length; i++) {
                             if (codes[i] == TAKE) {
-                                taken.add(batch.get(i));
+                                taken.add(i);
                             }
                         }
-                        return release(namespace, taken).thenReturn(refused(codes));
+                        return release(p, taken).thenReturn(refused(codes));
                     }
                     List<AppendStatus> statuses = new ArrayList<>(batch.size());
-                    List<Trajectory> toAppend = new ArrayList<>();
+                    List<Integer> toAppend = new ArrayList<>();
                     for (int i = 0; i < codes.length; i++) {
                         AppendStatus s = codes[i] == TAKE ? AppendStatus.APPENDED : codes[i] == SAME ? AppendStatus.REPEATED : AppendStatus.CONFLICT;
                         statuses.add(s);
                         if (s != AppendStatus.CONFLICT) {
-                            toAppend.add(batch.get(i));
+                            toAppend.add(i);
                         }
                     }
-                    return appendEntries(namespace, toAppend).thenReturn(statuses);
+                    return appendEntries(p, toAppend).thenReturn(statuses);
                 });
             });
         });
@@ -275,21 +296,22 @@ final class RedisExperienceLog implements ExperienceLog {
         return out;
     }
 
-    private Mono<Void> appendEntries(String namespace, List<Trajectory> items) {
+    private Mono<Void> appendEntries(Prepared p, List<Integer> items) {
         if (items.isEmpty()) {
             return Mono.empty();
         }
         Map<Integer, List<byte[]>> byPartition = new LinkedHashMap<>();
-        byte[] ns = arg(namespace);
-        for (Trajectory t : items) {
-            List<byte[]> args = byPartition.computeIfAbsent(partitionOfAgent(namespace, t.agentId()), k -> {
+        byte[] ns = arg(p.namespace());
+        for (int i : items) {
+            Trajectory t = p.batch().get(i);
+            List<byte[]> args = byPartition.computeIfAbsent(partitionOfAgent(p.namespace(), t.agentId()), k -> {
                 List<byte[]> a = new ArrayList<>();
                 a.add(arg(VERSION));
                 return a;
             });
             args.add(ns);
             args.add(arg(t.trajectoryId()));
-            args.add(StoredForm.body(t, false));
+            args.add(p.bodies()[i]);
         }
         return Flux.fromIterable(byPartition.entrySet())
                 .flatMap(part -> APPEND.<List<Object>>run(redis(), ScriptOutputType.MULTI, List.of(stream(part.getKey())), part.getValue()))
@@ -344,6 +366,7 @@ final class RedisExperienceLog implements ExperienceLog {
                         .doOnNext(m -> remaining.decrementAndGet())
                         .map(m -> Map.entry(p, m)))
                 .collectList()
+                .publishOn(Schedulers.boundedElastic()) // decoding is JSON work: off the connection's event loop
                 .map(this::decode);
     }
 
@@ -375,7 +398,8 @@ final class RedisExperienceLog implements ExperienceLog {
         Consumer<String> who = Consumer.from(group, consumer);
         Flux<Map.Entry<Integer, StreamMessage<String, byte[]>>> claimed = Flux.fromIterable(rotation())
                 .concatMap(p -> claimFrom(group, p, who, minIdle, "0-0", remaining).map(m -> Map.entry(p, m)));
-        return backend.guard(claimed.collectList().map(this::decode).timeout(limit()), "claiming idle entries of the write buffer");
+        return backend.guard(claimed.collectList().publishOn(Schedulers.boundedElastic()).map(this::decode).timeout(limit()),
+                "claiming idle entries of the write buffer");
     }
 
     private Flux<StreamMessage<String, byte[]>> claimFrom(String group, int p, Consumer<String> who, Duration minIdle, String cursor,
