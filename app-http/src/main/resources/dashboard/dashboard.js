@@ -156,6 +156,7 @@
     ctx.replaceChildren();
     agents.forEach(function (a) { ctx.appendChild(node("option", { value: a }, a)); });
     if (agents.indexOf(keep) >= 0) { ctx.value = keep; }
+    ctx.parentNode.hidden = !agents.length;
   }
 
   function fillSelect(select, values, allLabel) {
@@ -500,7 +501,12 @@
               event = { data: [], id: null, type: "message" };
               return;
             }
-            if (line.charAt(0) === ":") { return; }
+            if (line.charAt(0) === ":") {
+              // the server's greeting names the namespace: ": engram live feed of namespace NS"
+              var greeting = /^: ?engram live feed of namespace (.+)$/.exec(line);
+              if (greeting) { setNamespace(greeting[1]); }
+              return;
+            }
             var colon = line.indexOf(":");
             var field = colon < 0 ? line : line.slice(0, colon);
             var value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
