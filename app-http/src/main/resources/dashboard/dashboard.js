@@ -18,6 +18,7 @@
   var MAX_FEED = 50;
   var MAX_CARD_AGENTS = 12;
   var REFRESH_MS = 30000;
+  var REFUSED = "The server refused this key (401): it is unknown, revoked, or mistyped. Paste another one.";
 
   var state = { stats: null, split: "agent", feedAbort: null, lastEventId: null, refreshTimer: null, pending: null, generation: 0 };
 
@@ -63,7 +64,7 @@
 
   function failed(error) {
     if (error instanceof ApiError && error.status === 401) {
-      forgetKey("The server refused this key (401 " + error.code + "). Paste another one.");
+      forgetKey(REFUSED);
       return;
     }
     var banner = $("board-error");
@@ -139,7 +140,7 @@
       renderReplay(stats);
       $("updated").textContent = "updated " + new Date().toISOString().slice(11, 19) + " UTC";
       return Promise.all([loadCards(Object.keys(stats.by_agent)), loadContext()]);
-    }).catch(failed);
+    }).catch(function (e) { if (generation === state.generation) { failed(e); } });
   }
 
   function soon() {
@@ -329,7 +330,7 @@
     }
     var high = buckets[buckets.length - 1].count;
     var note = node("p", { "class": "meta", "data-high": String(high) },
-      count(high) + " of " + count(total) + " runs (" + pct(high / total) + ") scored 0.9 or more; buckets are tenths of [0, 1].");
+      count(high) + " of " + count(total) + " runs (" + pct(high / total) + ") scored 0.9 or more; buckets are tenths of [0,\u00a01].");
     var agents = Object.keys(stats.by_agent);
     var rows = node("ul", { "class": "hbars", "data-chart": "reward-by-agent" });
     agents.forEach(function (a) {
@@ -482,7 +483,8 @@
     if (state.lastEventId) { headers["Last-Event-ID"] = state.lastEventId; }
     feedStatus("connecting", "connecting…");
     fetch("/v1/stream", { headers: headers, signal: controller.signal, cache: "no-store" }).then(function (response) {
-      if (response.status === 401) { forgetKey("The server refused this key for the live feed (401)."); return; }
+      if (generation !== state.generation) { controller.abort(); return; }
+      if (response.status === 401) { forgetKey(REFUSED); return; }
       if (!response.ok || !response.body) { throw new Error("the stream answered " + response.status); }
       feedStatus("live", "live");
       var reader = response.body.getReader();
@@ -571,7 +573,10 @@
     });
     $("forget-key").addEventListener("click", function () { forgetKey(""); });
     ["agent-filter", "task-filter", "bucket"].forEach(function (id) { $(id).addEventListener("change", refresh); });
-    $("context-agent").addEventListener("change", function () { loadContext().catch(failed); });
+    $("context-agent").addEventListener("change", function () {
+      var generation = state.generation;
+      loadContext().catch(function (e) { if (generation === state.generation) { failed(e); } });
+    });
     Array.prototype.forEach.call(document.querySelectorAll("[data-split]"), function (b) {
       if (b.tagName !== "BUTTON") { return; }
       b.addEventListener("click", function () {
