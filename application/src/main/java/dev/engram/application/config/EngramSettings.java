@@ -25,6 +25,7 @@ import java.util.TreeSet;
  * replay:    {capacity: 0, eviction: lowest_priority, epsilon: 1e-6, snapshot_every: 10000}
  * memory:    {rules_per_task: 10, consolidate_every: 20, ...every MemoryPolicy field}
  * context:   {tokenizer: o200k_base, max_tokens: 500}
+ * server:    {host, port, key_file, limits…}: engram-server's listener, see {@link ServerSettings}
  * </pre>
  */
 public record EngramSettings(
@@ -38,10 +39,11 @@ public record EngramSettings(
         ReplayConfig replay,
         long snapshotEvery,
         MemoryPolicy memory,
-        String tokenizer) {
+        String tokenizer,
+        ServerSettings server) {
 
     public static final Set<String> KEYS = Set.of("data_dir", "plugins_dir", "storage", "buffer", "consolidator", "limits",
-            "redaction", "replay", "memory", "context");
+            "redaction", "replay", "memory", "context", "server");
 
     /** Reads the settings; {@code pluginNames} are the sections that belong to plugins and are read by them. */
     public static EngramSettings from(ConfigSection root, Set<String> pluginNames) {
@@ -68,7 +70,8 @@ public record EngramSettings(
                 replay(root.section("replay")),
                 root.section("replay").integer("snapshot_every", 10_000, 1, Long.MAX_VALUE),
                 memory(root.section("memory")),
-                root.section("context").string("tokenizer", "o200k_base"));
+                root.section("context").string("tokenizer", "o200k_base"),
+                ServerSettings.from(root.section("server"), dataDir));
     }
 
     private static String blankToNull(String value) {

@@ -6,10 +6,11 @@ import dev.engram.app.cli.Failures;
 import dev.engram.app.cli.Session;
 import dev.engram.app.cli.input.BatchInput;
 import dev.engram.app.cli.input.InputFile;
-import dev.engram.app.cli.input.PriorityLines;
+
 import dev.engram.application.port.in.PriorityReport;
 import dev.engram.application.port.in.UpdatePrioritiesCommand;
 import dev.engram.domain.error.ErrorCode;
+import dev.engram.json.input.PriorityLines;
 import dev.engram.json.views.ErrorView;
 import dev.engram.json.views.PriorityReportView;
 import java.io.InputStream;

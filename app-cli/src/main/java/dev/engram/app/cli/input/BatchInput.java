@@ -6,6 +6,7 @@ import dev.engram.domain.error.DomainException;
 import dev.engram.domain.trajectory.TrajectoryLimits;
 import dev.engram.json.JsonItem;
 import dev.engram.json.JsonItemReader;
+import dev.engram.json.input.InputItems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +85,7 @@ public final class BatchInput {
     }
 
     private static InputItem toInputItem(JsonItem item) {
-        return new InputItem(item.index(), item.line(), item.value(), item.error());
+        return InputItems.of(item);
     }
 
     public List<InputItem> items() {

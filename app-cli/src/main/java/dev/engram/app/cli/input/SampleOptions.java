@@ -4,6 +4,7 @@ import dev.engram.domain.replay.ReplayFilter;
 import dev.engram.domain.replay.ReplayPreset;
 import dev.engram.domain.replay.ReplayStrategy;
 import dev.engram.domain.replay.SampleRequest;
+import dev.engram.json.input.SampleRequests;
 import java.time.Duration;
 
 /**
@@ -15,17 +16,7 @@ public record SampleOptions(int n, ReplayPreset preset, ReplayStrategy strategy,
                             Double mix, ReplayStrategy within, boolean replacement, Filters filters) {
 
     public SampleRequest request() {
-        // the preset's components, read off a request of one draw so that a bad -n is reported with the rest below
-        SampleRequest base = preset != null ? preset.request(1) : SampleRequest.of(1, ReplayStrategy.UNIFORM);
-        return new SampleRequest(n,
-                strategy != null ? strategy : base.strategy(),
-                alpha != null ? alpha : base.alpha(),
-                beta != null ? beta : base.beta(),
-                halfLife != null ? halfLife : base.halfLife(),
-                mix != null ? mix : base.mix(),
-                within != null ? within : base.within(),
-                replacement,
-                filter());
+        return SampleRequests.of(n, preset, strategy, alpha, beta, halfLife, mix, within, replacement, filter());
     }
 
     private ReplayFilter filter() {

@@ -1,4 +1,4 @@
-package dev.engram.app.cli.input;
+package dev.engram.json.input;
 
 import dev.engram.application.port.in.InputItem;
 import dev.engram.domain.error.Violation;

@@ -1,4 +1,4 @@
-package dev.engram.app.cli.input;
+package dev.engram.json.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class PriorityLinesTest {
     private static PriorityLines check(String text) {
-        return PriorityLines.check(BatchInput.readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 10_000).items());
+        return PriorityLines.check(InputItems.readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 10_000, 100, n -> new IllegalStateException("more than " + n)));
     }
 
     @Test
