@@ -11,6 +11,7 @@ import com.google.inject.TypeLiteral;
 import dev.engram.application.config.ConfigSection;
 import dev.engram.application.config.EngramSettings;
 import dev.engram.application.port.out.Clock;
+import dev.engram.application.port.out.ExperienceLog;
 import dev.engram.application.port.out.HotTier;
 import dev.engram.application.port.out.MemoryStore;
 import dev.engram.application.port.out.RandomSource;
@@ -107,6 +108,7 @@ public final class EngramRuntime implements AutoCloseable {
         List<AutoCloseable> closeables = new ArrayList<>();
         List<Object> ports = new ArrayList<>(List.of(injector.getInstance(TrajectoryStore.class), injector.getInstance(MemoryStore.class)));
         injector.getInstance(Key.get(new TypeLiteral<Optional<HotTier>>() { })).ifPresent(ports::add); // a buffer's hot tier
+        injector.getInstance(Key.get(new TypeLiteral<Optional<ExperienceLog>>() { })).ifPresent(ports::add); // and its log
         for (Object port : ports) {
             if (port instanceof AutoCloseable closeable && !closeables.contains(closeable)) {
                 closeables.add(closeable);

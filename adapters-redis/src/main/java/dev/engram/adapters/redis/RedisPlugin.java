@@ -5,7 +5,6 @@ import dev.engram.application.wiring.AdapterPlugin;
 import dev.engram.application.wiring.PluginContext;
 import dev.engram.application.wiring.Role;
 import dev.engram.domain.error.DomainException;
-import dev.engram.domain.error.ErrorCode;
 import java.util.Set;
 
 /**
@@ -37,16 +36,12 @@ public final class RedisPlugin implements AdapterPlugin {
         };
     }
 
-    // ---- the write buffer (branch redis-buffer fills this in) -------------------------------------------------
-
     /**
-     * The module of the {@code buffer} role: the write buffer, the write-behind worker and the ExperienceLog on
-     * Redis Streams, with the hot tier. Its settings are {@code config.buffer()} ({@code redis.buffer.*}). The hot
-     * tier is ready: {@code install(new RedisHotTierModule(config))} puts it in front of the storage (engram's
-     * module wraps the store in a {@code TieredTrajectoryStore} when a {@code HotTier} is bound).
+     * The module of the {@code buffer} role: the ExperienceLog on Redis Streams with the write buffer's policy
+     * ({@code redis.buffer.*}), and the hot tier in front of the storage.
      */
     Module writeBufferModule(RedisConfig config) {
-        throw new DomainException(ErrorCode.INVALID_ARGUMENT, "buffer: the redis write buffer is not yet available");
+        return new RedisBufferModule(config);
     }
 
     @Override

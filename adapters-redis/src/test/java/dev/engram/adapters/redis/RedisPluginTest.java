@@ -84,10 +84,49 @@ class RedisPluginTest {
     }
 
     @Test
-    void theBufferRoleIsNotYetThere() {
+    void theBufferSectionHasSeed002sDefaults_overridesAndNamedErrors() {
+        RedisBufferConfig defaults = RedisBufferConfig.from(RedisConfig.from(section(JsonObject.EMPTY)).buffer());
+        assertThat(defaults.policy()).isEqualTo(dev.engram.application.config.BufferPolicy.DEFAULTS);
+        assertThat(defaults.policy().batchSize()).isEqualTo(1000);
+        assertThat(defaults.policy().interval()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(defaults.partitions()).isEqualTo(8);
+
+        RedisBufferConfig set = RedisBufferConfig.from(RedisConfig.from(section(JsonObject.builder().put("buffer", JsonObject.builder()
+                .put("batch_size", 250).put("interval", "200ms").put("claim_idle", "30s").put("ack", "durable").put("fallback_retry", "2s")
+                .put("maxlen", 5000).put("partitions", 4).put("group", "drain").build()).build())).buffer());
+        assertThat(set.policy()).isEqualTo(new dev.engram.application.config.BufferPolicy(250, java.time.Duration.ofMillis(200),
+                java.time.Duration.ofSeconds(30), dev.engram.application.config.BufferPolicy.Ack.DURABLE, java.time.Duration.ofSeconds(2), 5000, "drain"));
+        assertThat(set.partitions()).isEqualTo(4);
+
+        for (Object[] bad : new Object[][] {{"ack", "sometimes", "redis.buffer.ack"}, {"batch_size", 0, "redis.buffer.batch_size"},
+                {"interval", "soon", "redis.buffer.interval"}, {"partitions", 0, "redis.buffer.partitions"}, {"maxlen", -1, "redis.buffer.maxlen"},
+                {"flush", "5s", "redis.buffer.flush"}}) {
+            JsonObject buffer = bad[1] instanceof Integer n ? JsonObject.builder().put((String) bad[0], (long) n).build()
+                    : JsonObject.builder().put((String) bad[0], (String) bad[1]).build();
+            PluginContext context = new PluginContext(section(JsonObject.builder().put("buffer", buffer).build()), dataDir, true);
+            assertThatThrownBy(() -> new RedisPlugin().module(Role.BUFFER, context)).as("%s", bad[0])
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo(bad[2]));
+        }
+    }
+
+    @Test
+    void theBufferRoleBindsTheLog_thePolicy_andTheHotTier() {
         PluginContext context = new PluginContext(section(JsonObject.EMPTY), dataDir, true);
-        assertThatThrownBy(() -> new RedisPlugin().module(Role.BUFFER, context))
-                .isInstanceOf(DomainException.class).hasMessageContaining("not yet");
+        assertThat(new RedisPlugin().module(Role.BUFFER, context)).isInstanceOf(RedisBufferModule.class);
+        com.google.inject.Injector injector = com.google.inject.Guice.createInjector(new RedisBufferModule(RedisConfig.of("redis://127.0.0.1:1")),
+                new com.google.inject.AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), dev.engram.application.port.out.HotTier.class);
+                        com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), dev.engram.application.port.out.ExperienceLog.class);
+                        com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), dev.engram.application.config.BufferPolicy.class);
+                    }
+                });
+        // nothing connects until used: a Redis that is down at start only makes records fall back
+        assertThat(injector.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<java.util.Optional<dev.engram.application.port.out.ExperienceLog>>() { })))
+                .containsInstanceOf(RedisExperienceLog.class);
+        assertThat(injector.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<java.util.Optional<dev.engram.application.port.out.HotTier>>() { })))
+                .containsInstanceOf(RedisHotTier.class);
     }
 
     @Test

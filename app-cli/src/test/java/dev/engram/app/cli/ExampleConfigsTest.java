@@ -59,6 +59,21 @@ class ExampleConfigsTest {
         assertThatThrownBy(() -> EngramRuntime.start(unreachable).close()).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKEND_UNAVAILABLE));
     }
 
+    @Test
+    void theRedisSqliteExampleIsValidThroughToBothPlugins() {
+        EngramSettings settings = EngramRuntime.settings(options("redis-sqlite.yaml"));
+        assertThat(settings.storage()).isEqualTo("sqlite");
+        assertThat(settings.buffer()).isEqualTo("redis");
+        // both plugins read their whole sections (redis.buffer, redis.tiers); what stops it is only that there is no data yet
+        assertThatThrownBy(() -> EngramRuntime.start(options("redis-sqlite.yaml"))).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        EngramRuntime.Options create = new EngramRuntime.Options(EXAMPLES.resolve("redis-sqlite.yaml"),
+                Map.of("ENGRAM_REDIS__URI", "redis://127.0.0.1:1"), Map.of("data_dir", dir.resolve("data").toString()), true);
+        try (EngramRuntime runtime = EngramRuntime.start(create)) {
+            assertThat(runtime.services().buffered()).isTrue();
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"mongo-only.yaml, storage, mongo", "redis-mongo.yaml, storage, mongo"})
     void theOthersNeedThePluginOfALaterIssue_andSaySo(String file, String role, String plugin) {

@@ -1,5 +1,6 @@
 package dev.engram.application.service;
 
+import dev.engram.application.config.BufferPolicy;
 import dev.engram.application.config.EngramSettings;
 import dev.engram.application.port.in.BuildMemoryContextUseCase;
 import dev.engram.application.port.in.ConsolidateUseCase;
@@ -19,10 +20,12 @@ import dev.engram.application.port.in.TopTrajectoriesUseCase;
 import dev.engram.application.port.in.UpdatePrioritiesUseCase;
 import dev.engram.application.port.out.Clock;
 import dev.engram.application.port.out.Consolidator;
+import dev.engram.application.port.out.ExperienceLog;
 import dev.engram.application.port.out.MemoryStore;
 import dev.engram.application.port.out.RandomSource;
 import dev.engram.application.port.out.ReplaySnapshotStore;
 import dev.engram.application.port.out.TrajectoryStore;
+import dev.engram.domain.error.DomainException;
 import dev.engram.domain.memory.TokenCounter;
 import dev.engram.domain.trajectory.TrajectoryReader;
 
@@ -48,20 +51,45 @@ public final class EngramServices {
     private final ImportService importer;
     private final SeedMemoryImportService seedMemory;
     private final ReplayIndexes indexes;
+    private final TrajectoryStore store;
+    private final MemoryProjector memories;
+    private final Clock clock;
+    private final ExperienceLog log;
+    private final BufferPolicy policy;
+    private final WriteBufferMetrics bufferMetrics = new WriteBufferMetrics();
 
     public EngramServices(EngramSettings settings, TrajectoryStore store, MemoryStore memoryStore, Consolidator consolidator,
                           ReplaySnapshotStore snapshots, TokenCounter tokens, Clock clock, RandomSource random) {
+        this(settings, store, memoryStore, consolidator, snapshots, tokens, clock, random, null, null);
+    }
+
+    /**
+     * As above, with a write buffer in front of the store when {@code log} is not null: records go to the log
+     * (as {@code policy} says), and {@link #worker(String)} drains it into {@code store}.
+     */
+    public EngramServices(EngramSettings settings, TrajectoryStore store, MemoryStore memoryStore, Consolidator consolidator,
+                          ReplaySnapshotStore snapshots, TokenCounter tokens, Clock clock, RandomSource random,
+                          ExperienceLog log, BufferPolicy policy) {
+        if ((log == null) != (policy == null)) {
+            throw new IllegalArgumentException("a write buffer needs both its log and its policy");
+        }
+        this.store = store;
+        this.clock = clock;
+        this.log = log;
+        this.policy = policy;
         TrajectoryReader reader = new TrajectoryReader(settings.limits(), settings.redactor());
         TrajectoryIds ids = new TrajectoryIds(clock, random);
         MemoryProjector memories = new MemoryProjector(store, memoryStore, consolidator, settings.memory());
         indexes = new ReplayIndexes(store, snapshots, settings.replay(), settings.snapshotEvery());
-        record = new RecordService(reader, store, memories, clock, ids);
+        this.memories = memories;
+        RecordSink sink = log == null ? new DirectSink(store) : new BufferedSink(log, store, policy, clock, bufferMetrics);
+        record = new RecordService(reader, sink, memories, clock, ids);
         get = new GetTrajectoryService(store);
         list = new ListTrajectoriesService(store);
         sample = new SampleService(indexes, store, random);
         priorities = new UpdatePrioritiesService(store);
         top = new TopTrajectoriesService(store);
-        statistics = new StatisticsService(store, indexes, memories);
+        statistics = new StatisticsService(store, indexes, memories, log, policy);
         prune = new PruneService(store, clock);
         delete = new DeleteTrajectoryService(store);
         context = new ContextService(memories, tokens);
@@ -135,6 +163,33 @@ public final class EngramServices {
 
     public ImportSeedMemoryUseCase importSeedMemory() {
         return seedMemory;
+    }
+
+    /** Whether a write buffer is configured in front of the store. */
+    public boolean buffered() {
+        return log != null;
+    }
+
+    /** The write buffer's counters (all zero without a buffer). */
+    public WriteBufferMetrics bufferMetrics() {
+        return bufferMetrics;
+    }
+
+    /** The experience log of the write buffer, when one is configured (a live feed can tail it). */
+    public java.util.Optional<ExperienceLog> experienceLog() {
+        return java.util.Optional.ofNullable(log);
+    }
+
+    /**
+     * A write-behind worker draining the buffer into the store, as consumer {@code consumer} of the buffer's group (a
+     * restarted worker of the same name first finishes what it had read). Refused without a buffer.
+     */
+    public WriteBehindWorker worker(String consumer) {
+        if (log == null) {
+            throw DomainException.invalidArgument("buffer", "no write buffer is configured (buffer: none), so there is nothing "
+                    + "to drain: records go straight into the store");
+        }
+        return new WriteBehindWorker(log, store, memories, policy, consumer, clock, bufferMetrics);
     }
 
     /** Writes the replay snapshot of the namespace now (a one-shot process calls this before it exits). */

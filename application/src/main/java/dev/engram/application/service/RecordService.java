@@ -8,13 +8,11 @@ import dev.engram.application.port.in.RecordReport.Status;
 import dev.engram.application.port.in.RecordTrajectoriesUseCase;
 import dev.engram.application.port.out.Clock;
 import dev.engram.application.port.out.TrajectoryStore;
-import dev.engram.application.port.out.UpsertOutcome;
 import dev.engram.domain.error.Violation;
 import dev.engram.domain.trajectory.ReadContext;
 import dev.engram.domain.trajectory.ReadResult;
 import dev.engram.domain.trajectory.Trajectory;
 import dev.engram.domain.trajectory.TrajectoryReader;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,17 +35,19 @@ import reactor.core.scheduler.Schedulers;
  * never double-counted.
  */
 public final class RecordService implements RecordTrajectoriesUseCase {
-    private static final Duration WAIT = Duration.ofMinutes(10);
-
     private final TrajectoryReader reader;
-    private final TrajectoryStore store;
+    private final RecordSink sink;
     private final MemoryProjector memories;
     private final Clock clock;
     private final Supplier<String> ids;
 
     RecordService(TrajectoryReader reader, TrajectoryStore store, MemoryProjector memories, Clock clock, Supplier<String> ids) {
+        this(reader, new DirectSink(store), memories, clock, ids);
+    }
+
+    RecordService(TrajectoryReader reader, RecordSink sink, MemoryProjector memories, Clock clock, Supplier<String> ids) {
         this.reader = reader;
-        this.store = store;
+        this.sink = sink;
         this.memories = memories;
         this.clock = clock;
         this.ids = ids;
@@ -96,38 +96,25 @@ public final class RecordService implements RecordTrajectoriesUseCase {
             }
             return new RecordReport(results);
         }
-        List<UpsertOutcome> outcomes = valid.isEmpty() ? List.of() : store.upsert(command.namespace(), valid, !command.partial()).block(WAIT);
-        Set<String> agents = new LinkedHashSet<>();
-        Map<String, Trajectory> inserted = new HashMap<>();
+        RecordSink.Written written = sink.write(command.namespace(), valid, !command.partial());
         for (int i = 0; i < valid.size(); i++) {
             InputItem item = command.items().get(validAt.get(i));
-            UpsertOutcome outcome = outcomes.get(i);
-            Trajectory t = valid.get(i);
-            List<Violation> problems = outcome.status() == UpsertOutcome.Status.CONFLICT
+            Status status = written.statuses().get(i);
+            List<Violation> problems = status == Status.CONFLICT
                     ? List.of(new Violation("trajectory_id", "is already stored with other content"))
                     : List.of();
-            results.set(validAt.get(i), new ItemResult(item.index(), item.line(), t.trajectoryId(), status(outcome.status()), problems));
-            if (outcome.status() == UpsertOutcome.Status.INSERTED) {
-                agents.add(t.agentId());
-                inserted.put(t.trajectoryId(), t);
-            }
+            results.set(validAt.get(i), new ItemResult(item.index(), item.line(), valid.get(i).trajectoryId(), status, problems));
+        }
+        // only what the long-term store newly inserted teaches the memory now (a buffered record: the worker's part)
+        Map<String, Trajectory> inserted = new HashMap<>();
+        Set<String> agents = new LinkedHashSet<>();
+        for (Trajectory t : written.inserted()) {
+            inserted.put(t.trajectoryId(), t);
+            agents.add(t.agentId());
         }
         for (String agent : agents) {
             memories.catchUp(command.namespace(), agent, inserted);
         }
         return new RecordReport(results);
-    }
-
-    private static Status status(UpsertOutcome.Status status) {
-        switch (status) {
-            case INSERTED:
-                return Status.STORED;
-            case UNCHANGED:
-                return Status.UNCHANGED;
-            case CONFLICT:
-                return Status.CONFLICT;
-            default:
-                return Status.NOT_STORED;
-        }
     }
 }

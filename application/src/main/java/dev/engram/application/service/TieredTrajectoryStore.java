@@ -74,6 +74,11 @@ public final class TieredTrajectoryStore implements TrajectoryStore {
     }
 
     @Override
+    public Mono<Map<String, String>> contentHashes(String namespace, List<String> trajectoryIds) {
+        return longTerm.contentHashes(namespace, trajectoryIds);
+    }
+
+    @Override
     public Mono<Trajectory> get(String namespace, String trajectoryId) {
         return getAll(namespace, List.of(trajectoryId)).next();
     }

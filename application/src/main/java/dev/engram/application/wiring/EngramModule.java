@@ -5,9 +5,11 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.engram.application.config.ConfigSection;
+import dev.engram.application.config.BufferPolicy;
 import dev.engram.application.config.EngramSettings;
 import dev.engram.application.port.out.Clock;
 import dev.engram.application.port.out.Consolidator;
+import dev.engram.application.port.out.ExperienceLog;
 import dev.engram.application.port.out.HotTier;
 import dev.engram.application.port.out.MemoryStore;
 import dev.engram.application.port.out.RandomSource;
@@ -41,6 +43,9 @@ public final class EngramModule extends AbstractModule {
     protected void configure() {
         // a buffer plugin may put a hot tier in front of the storage (redis does): see services()
         OptionalBinder.newOptionalBinder(binder(), HotTier.class);
+        // the buffer role binds the experience log and the policy of its write buffer
+        OptionalBinder.newOptionalBinder(binder(), ExperienceLog.class);
+        OptionalBinder.newOptionalBinder(binder(), BufferPolicy.class);
         install(moduleFor(Role.STORAGE, settings.storage()));
         if (settings.buffer() != null) {
             install(moduleFor(Role.BUFFER, settings.buffer()));
@@ -60,9 +65,14 @@ public final class EngramModule extends AbstractModule {
     @Provides
     @Singleton
     EngramServices services(TrajectoryStore store, Optional<HotTier> hot, MemoryStore memories, Consolidator consolidator,
-                            ReplaySnapshotStore snapshots, TokenCounter tokens, Clock clock, RandomSource random) {
+                            ReplaySnapshotStore snapshots, TokenCounter tokens, Clock clock, RandomSource random,
+                            Optional<ExperienceLog> log, Optional<BufferPolicy> policy) {
         TrajectoryStore serving = hot.<TrajectoryStore>map(tier -> new TieredTrajectoryStore(store, tier)).orElse(store);
-        return new EngramServices(settings, serving, memories, consolidator, snapshots, tokens, clock, random);
+        if (log.isPresent() != policy.isPresent()) {
+            throw new IllegalStateException("the buffer plugin '" + settings.buffer() + "' must bind both an ExperienceLog and a BufferPolicy");
+        }
+        return new EngramServices(settings, serving, memories, consolidator, snapshots, tokens, clock, random,
+                log.orElse(null), policy.orElse(null));
     }
 
     @Provides

@@ -40,6 +40,14 @@ public interface TrajectoryStore {
     /** The trajectories that exist among the ids, in the order of the ids. */
     Flux<Trajectory> getAll(String namespace, List<String> trajectoryIds);
 
+    /**
+     * The {@link Trajectory#contentHash() content hashes} of those of the ids that are stored (the write buffer's
+     * conflict check). A store that can answer without reading the trajectories should.
+     */
+    default Mono<Map<String, String>> contentHashes(String namespace, List<String> trajectoryIds) {
+        return getAll(namespace, trajectoryIds).collectMap(Trajectory::trajectoryId, Trajectory::contentHash);
+    }
+
     Mono<TrajectoryPage> query(String namespace, TrajectoryQuery query);
 
     Mono<Long> count(String namespace, TrajectoryFilter filter);
