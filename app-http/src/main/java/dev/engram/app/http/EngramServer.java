@@ -51,6 +51,8 @@ import reactor.netty.http.server.HttpServerResponse;
 public final class EngramServer implements AutoCloseable {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** The status logged (never sent) for a request whose client closed the connection first, as nginx writes it. */
+    private static final int CLIENT_CLOSED = 499;
 
     private final EngramServices services;
     private final EngramSettings settings;
@@ -83,6 +85,13 @@ public final class EngramServer implements AutoCloseable {
         this.work = Schedulers.newBoundedElastic(threads, 10_000, "engram-http-work", 60, true);
         this.api = new Api(services, settings, work, feed, metrics, HEARTBEAT);
         this.routes = allRoutes();
+        if (services.buffered()) {
+            var buffer = services.bufferMetrics();
+            metrics.gauge("engram.buffer.lag", "entries in the write buffer not yet in the long-term store", buffer, b -> b.snapshot().lag());
+            metrics.gauge("engram.buffer.pending", "entries read by a worker and not yet acknowledged", buffer, b -> b.snapshot().pending());
+            metrics.gauge("engram.buffer.drained", "entries this process's worker drained", buffer, b -> b.snapshot().drained());
+            metrics.gauge("engram.buffer.failures", "failed write-behind batches", buffer, b -> b.snapshot().failures());
+        }
         this.openApi = resource("/openapi.json");
     }
 
@@ -205,6 +214,9 @@ public final class EngramServer implements AutoCloseable {
             status[0] = r.status();
             return send(response, r, requestId);
         }).doFinally(signal -> {
+            if (status[0] == 0) {
+                status[0] = CLIENT_CLOSED; // the client went away before an answer was sent
+            }
             inFlight.decrementAndGet();
             long nanos = System.nanoTime() - start;
             metrics.request(method, routeName[0], status[0], nanos);
@@ -239,6 +251,12 @@ public final class EngramServer implements AutoCloseable {
             }
             if (cause instanceof DomainException domain) {
                 return HttpFailure.of(domain).reply();
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof java.io.InterruptedIOException) {
+                // the client went away (or the server is stopping) while its request was being read: nobody to answer
+                return HttpFailure.of(503, ErrorCode.BACKEND_UNAVAILABLE, "the request was cancelled before it was read").reply();
             }
         }
         // a bug: the trace goes to the log under the request id, the answer names only the id

@@ -1,6 +1,9 @@
 package dev.engram.app.http;
 
 import dev.engram.app.http.feed.InProcessLiveFeed;
+import dev.engram.app.http.feed.LiveFeed;
+import dev.engram.app.http.feed.LogLiveFeed;
+import dev.engram.application.service.WriteBehindWorker;
 import dev.engram.app.http.keys.ApiKey;
 import dev.engram.app.http.keys.ApiKeys;
 import dev.engram.app.http.keys.ApiRole;
@@ -83,16 +86,23 @@ final class ServerCommand implements Callable<Integer> {
             if (port != null) {
                 flags.put("server.port", Integer.toString(port));
             }
-            EngramRuntime.Configured configured = EngramRuntime.configure(new EngramRuntime.Options(options.configFile(), options.env(), flags, true));
+            EngramRuntime.Configured configured = ServerDefaults.configure(new EngramRuntime.Options(options.configFile(), options.env(), flags, true));
             EngramRuntime runtime = EngramRuntime.start(configured);
             EngramSettings settings = runtime.settings();
             ApiKeys keys = new ApiKeys(settings.server().keyFile(), Clock.systemUTC());
-            EngramServer server = new EngramServer(runtime.services(), settings, keys, new InProcessLiveFeed(10_000), System.err);
+            // with a write buffer, the feed tails its log (every process's records) and this server drains it too
+            LiveFeed feed = runtime.services().experienceLog().<LiveFeed>map(LogLiveFeed::new).orElseGet(() -> new InProcessLiveFeed(10_000));
+            EngramServer server = new EngramServer(runtime.services(), settings, keys, feed, System.err);
+            WriteBehindWorker worker = runtime.services().buffered() ? runtime.services().worker("engram-server@" + hostName()) : null;
+            Thread draining = worker == null ? null : new Thread(worker::run, "engram-server-worker");
             try {
                 server.start();
             } catch (RuntimeException e) {
                 runtime.close();
                 throw e;
+            }
+            if (draining != null) {
+                draining.start();
             }
             if (keys.list().stream().noneMatch(ApiKey::active)) {
                 System.err.println("engram-server: there are no API keys yet, so every /v1 route answers 401; create one with: "
@@ -103,12 +113,28 @@ final class ServerCommand implements Callable<Integer> {
             StopSignals.onStop(() -> {
                 try {
                     server.stop();
+                    if (worker != null) {
+                        worker.stop(); // the batch in hand is stored and acknowledged before it returns
+                        try {
+                            draining.join(settings.server().shutdownTimeout().toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                 } finally {
                     runtime.close();
                 }
             });
             server.awaitStop();
             return Failures.OK;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "server";
         }
     }
 

@@ -225,6 +225,17 @@ class RoutesIT {
     }
 
     @Test
+    void aRecordThroughTheServerShowsInTheNextContextAtOnce() {
+        s.post("/v1/trajectories", writer, trajectory("ctx-1", "ctx-agent", "triage", "success", 0.9));
+        Answer before = s.get("/v1/memory/ctx-agent/context?task=triage", reader);
+        assertThat(s.get("/v1/memory/ctx-agent/context?task=triage", reader).text()).as("served again, unchanged").isEqualTo(before.text());
+        s.post("/v1/trajectories", writer, "{\"trajectory_id\": \"ctx-2\", \"agent_id\": \"ctx-agent\", \"task_id\": \"triage\","
+                + " \"final_outcome\": \"failure\", \"reward\": 0.1, \"reflection\": {\"mistakes\": [\"Restarted the wrong pod\"]}}");
+        Answer after = s.get("/v1/memory/ctx-agent/context?task=triage", reader);
+        assertThat(text(after.json(), "text")).contains("Restarted the wrong pod");
+    }
+
+    @Test
     void forgetRemovesTheAgent() {
         s.post("/v1/trajectories", writer, trajectory("f-1", "forgettable", "triage", "success", 0.9));
         Answer forget = s.send("DELETE", "/v1/memory/forgettable", admin, null, null);

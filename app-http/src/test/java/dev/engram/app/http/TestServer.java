@@ -33,7 +33,7 @@ final class TestServer implements AutoCloseable {
         flags.put("data_dir", dir.resolve("data").toString());
         flags.put("server.port", "0");
         flags.putAll(settings);
-        runtime = EngramRuntime.start(new EngramRuntime.Options(null, Map.of(), flags, true));
+        runtime = EngramRuntime.start(ServerDefaults.configure(new EngramRuntime.Options(null, Map.of(), flags, true)));
         keys = new ApiKeys(runtime.settings().server().keyFile(), Clock.systemUTC());
         server = new EngramServer(runtime.services(), runtime.settings(), keys, new InProcessLiveFeed(1_000),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).start();

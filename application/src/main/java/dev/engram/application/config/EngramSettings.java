@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * redaction: {enabled: true, keys: [password, passwd, secret, token, api_key, apikey, authorization]}
  * replay:    {capacity: 0, eviction: lowest_priority, epsilon: 1e-6, snapshot_every: 10000}
  * memory:    {rules_per_task: 10, consolidate_every: 20, ...every MemoryPolicy field}
- * context:   {tokenizer: o200k_base, max_tokens: 500}
+ * context:   {tokenizer: o200k_base, max_tokens: 500, cache_ttl: 0s (engram-server: 1s)}
  * server:    {host, port, key_file, limits…}: engram-server's listener, see {@link ServerSettings}
  * </pre>
  */
@@ -40,6 +40,7 @@ public record EngramSettings(
         long snapshotEvery,
         MemoryPolicy memory,
         String tokenizer,
+        java.time.Duration contextCacheTtl,
         ServerSettings server) {
 
     public static final Set<String> KEYS = Set.of("data_dir", "plugins_dir", "storage", "buffer", "consolidator", "limits",
@@ -71,7 +72,20 @@ public record EngramSettings(
                 root.section("replay").integer("snapshot_every", 10_000, 1, Long.MAX_VALUE),
                 memory(root.section("memory")),
                 root.section("context").string("tokenizer", "o200k_base"),
+                contextCacheTtl(root.section("context")),
                 ServerSettings.from(root.section("server"), dataDir));
+    }
+
+    /**
+     * How long a rendered context may be served from memory when no write through this process has touched the agent
+     * (writes through it drop the entry at once): 0 (the default) renders every time; the server sets 1 s.
+     */
+    private static java.time.Duration contextCacheTtl(ConfigSection s) {
+        java.time.Duration ttl = s.duration("cache_ttl", java.time.Duration.ZERO);
+        if (ttl.isNegative()) {
+            throw s.bad("cache_ttl", "must not be negative");
+        }
+        return ttl;
     }
 
     private static String blankToNull(String value) {

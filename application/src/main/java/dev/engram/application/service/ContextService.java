@@ -14,15 +14,30 @@ import reactor.core.scheduler.Schedulers;
 public final class ContextService implements BuildMemoryContextUseCase {
     private final MemoryProjector memories;
     private final TokenCounter tokens;
+    private final ContextCache cache;
 
-    ContextService(MemoryProjector memories, TokenCounter tokens) {
+    ContextService(MemoryProjector memories, TokenCounter tokens, ContextCache cache) {
         this.memories = memories;
         this.tokens = tokens;
+        this.cache = cache;
     }
 
     @Override
     public Mono<MemoryContext> context(ContextQuery query) {
-        return Mono.fromCallable(() -> memories.catchUp(query.namespace(), query.agentId()).memory()
-                .context(query.taskId(), query.maxTokens(), tokens)).subscribeOn(Schedulers.boundedElastic());
+        if (cache.enabled()) {
+            MemoryContext cached = cache.get(query.namespace(), query.agentId(), query.taskId(), query.maxTokens());
+            if (cached != null) {
+                return Mono.just(cached);
+            }
+        }
+        return Mono.fromCallable(() -> {
+            long generation = cache.generation(query.namespace(), query.agentId());
+            MemoryContext context = memories.catchUp(query.namespace(), query.agentId()).memory()
+                    .context(query.taskId(), query.maxTokens(), tokens);
+            if (cache.enabled()) {
+                cache.put(query.namespace(), query.agentId(), query.taskId(), query.maxTokens(), generation, context);
+            }
+            return context;
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -77,6 +77,8 @@ public final class EngramServices {
         this.clock = clock;
         this.log = log;
         this.policy = policy;
+        ContextCache contexts = new ContextCache(settings.contextCacheTtl().toNanos(), System::nanoTime);
+        memoryStore = new WatchedMemoryStore(memoryStore, contexts);
         TrajectoryReader reader = new TrajectoryReader(settings.limits(), settings.redactor());
         TrajectoryIds ids = new TrajectoryIds(clock, random);
         MemoryProjector memories = new MemoryProjector(store, memoryStore, consolidator, settings.memory());
@@ -92,7 +94,7 @@ public final class EngramServices {
         statistics = new StatisticsService(store, indexes, memories, log, policy);
         prune = new PruneService(store, clock);
         delete = new DeleteTrajectoryService(store);
-        context = new ContextService(memories, tokens);
+        context = new ContextService(memories, tokens, contexts);
         showMemory = new ShowMemoryService(memories);
         forget = new ForgetService(store, memoryStore, indexes);
         consolidate = new ConsolidateService(memories, memoryStore);

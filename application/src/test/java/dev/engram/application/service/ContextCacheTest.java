@@ -1,0 +1,46 @@
+package dev.engram.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engram.domain.memory.MemoryContext;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ContextCacheTest {
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final ContextCache cache = new ContextCache(1_000_000_000L, now::get);
+    private static final MemoryContext TEXT = new MemoryContext("rules", 1, List.of(), 0);
+
+    @Test
+    void anEntryIsServedUntilItExpires() {
+        cache.put("ns", "a", "t", 500, cache.generation("ns", "a"), TEXT);
+        assertThat(cache.get("ns", "a", "t", 500)).isSameAs(TEXT);
+        assertThat(cache.get("ns", "a", "t", 400)).as("another budget is another text").isNull();
+        assertThat(cache.get("ns", "a", null, 500)).isNull();
+        assertThat(cache.get("other", "a", "t", 500)).as("namespaces are apart").isNull();
+        now.addAndGet(999_999_999L);
+        assertThat(cache.get("ns", "a", "t", 500)).isSameAs(TEXT);
+        now.addAndGet(1);
+        assertThat(cache.get("ns", "a", "t", 500)).isNull();
+    }
+
+    @Test
+    void aWriteDropsTheAgentsEntriesAndAnyRenderedBeforeIt() {
+        cache.put("ns", "a", "t", 500, cache.generation("ns", "a"), TEXT);
+        cache.put("ns", "b", "t", 500, cache.generation("ns", "b"), TEXT);
+        long before = cache.generation("ns", "a");
+        cache.invalidate("ns", "a");
+        assertThat(cache.get("ns", "a", "t", 500)).isNull();
+        assertThat(cache.get("ns", "b", "t", 500)).isSameAs(TEXT);
+        // rendered from the memory as it was before the write: not kept
+        cache.put("ns", "a", "t", 500, before, TEXT);
+        assertThat(cache.get("ns", "a", "t", 500)).isNull();
+    }
+
+    @Test
+    void aZeroTtlIsOff() {
+        assertThat(new ContextCache(0, now::get).enabled()).isFalse();
+        assertThat(cache.enabled()).isTrue();
+    }
+}
