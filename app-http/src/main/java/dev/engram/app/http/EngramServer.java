@@ -100,6 +100,7 @@ public final class EngramServer implements AutoCloseable {
         all.add(new Route("GET", "/healthz", null, call -> Mono.just(Reply.json(200, JsonObject.builder().put("status", "ok").build()))));
         all.add(new Route("GET", "/readyz", null, call -> readiness()));
         all.add(new Route("GET", "/openapi.json", null, call -> Mono.just(Reply.bytes(200, Reply.JSON, openApi))));
+        all.addAll(Dashboard.routes());
         if (server.metricsPort() == ServerSettings.SAME_PORT) {
             all.add(metricsRoute());
         }
@@ -318,7 +319,8 @@ public final class EngramServer implements AutoCloseable {
         return e instanceof java.util.concurrent.TimeoutException ? "timed out after 2 s" : "unavailable";
     }
 
-    private static byte[] resource(String name) {
+    /** A file of the jar, whole (the OpenAPI document, the dashboard). */
+    static byte[] resource(String name) {
         try (InputStream in = EngramServer.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the jar");

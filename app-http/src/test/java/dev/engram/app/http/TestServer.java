@@ -25,7 +25,8 @@ final class TestServer implements AutoCloseable {
     final EngramServer server;
     final ApiKeys keys;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // the server speaks HTTP/1.1: no h2c upgrade attempts (the JDK client adds Upgrade headers to bodiless requests)
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     TestServer(Path dir, Map<String, String> settings) {
         Map<String, String> flags = new HashMap<>();
