@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Consolidates on demand (the automatic trigger every N episodes runs inside the memory catch-up). A dry run shows
@@ -48,6 +47,6 @@ public final class ConsolidateService implements ConsolidateUseCase {
                 reports.add(new ConsolidationReport(agent, proposal.source(), proposal.fallbackReason(), proposal.changes(), !command.dryRun()));
             }
             return reports;
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 }

@@ -5,7 +5,6 @@ import dev.engram.application.port.in.ContextQuery;
 import dev.engram.domain.memory.MemoryContext;
 import dev.engram.domain.memory.TokenCounter;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Renders the context from the agent's maintained aggregate, caught up first: the cost is that of the bounded
@@ -38,6 +37,6 @@ public final class ContextService implements BuildMemoryContextUseCase {
                 cache.put(query.namespace(), query.agentId(), query.taskId(), query.maxTokens(), generation, context);
             }
             return context;
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 }

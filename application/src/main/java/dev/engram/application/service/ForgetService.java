@@ -7,7 +7,6 @@ import dev.engram.application.port.out.MemoryStore;
 import dev.engram.application.port.out.TrajectoryStore;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Erases an agent: its trajectories (the store records deletes, so every replay index drops them), then its memory
@@ -36,6 +35,6 @@ public final class ForgetService implements ForgetAgentUseCase {
             Boolean memory = memories.delete(namespace, agentId).block(WAIT);
             long left = indexes.withIndex(namespace, index -> index.entries().filter(e -> e.item().agentId().equals(agentId)).count());
             return new ForgetReport(agentId, trajectories == null ? 0 : trajectories, Boolean.TRUE.equals(memory), indexed - left);
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 }

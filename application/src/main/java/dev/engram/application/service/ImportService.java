@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Imports JSON Lines of any size in constant memory, in two passes over the input.
@@ -76,7 +75,7 @@ public final class ImportService implements ImportUseCase {
 
     @Override
     public Mono<ImportReport> importItems(ImportCommand command) {
-        return Mono.fromCallable(() -> run(command)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> run(command)).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 
     /** One line, read: a trajectory (with the replay count a full export gave it), a memory, the header, or problems. */

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Records a batch: reads every item (redaction, then validation — every problem of every item), refuses the
@@ -55,7 +54,7 @@ public final class RecordService implements RecordTrajectoriesUseCase {
 
     @Override
     public Mono<RecordReport> record(RecordCommand command) {
-        return Mono.fromCallable(() -> recordNow(command)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> recordNow(command)).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 
     RecordReport recordNow(RecordCommand command) {

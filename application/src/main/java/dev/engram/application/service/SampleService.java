@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Draws a replay batch: the namespace's index is caught up with the store, the draw is made with a generator of
@@ -37,7 +36,7 @@ public final class SampleService implements SampleReplayUseCase {
 
     @Override
     public Mono<SampleResult> sample(SampleCommand command) {
-        return Mono.fromCallable(() -> sampleNow(command)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> sampleNow(command)).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 
     private SampleResult sampleNow(SampleCommand command) {

@@ -11,7 +11,6 @@ import dev.engram.domain.memory.AgentMemory;
 import dev.engram.domain.memory.SeedMemoryImport;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Saves a converted seed memory as a new aggregate (expected version 0: only when the agent has none, checked
@@ -47,7 +46,7 @@ public final class SeedMemoryImportService implements ImportSeedMemoryUseCase {
                 throw alreadyHasMemory(ns, agent); // another process gave the agent a memory meanwhile
             }
             return new SeedMemoryReport(agent, memory.summary(), conversion.trimmed());
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 
     private static DomainException alreadyHasMemory(String namespace, String agent) {

@@ -4,7 +4,6 @@ import dev.engram.application.port.in.AgentMemoryView;
 import dev.engram.application.port.in.Namespaces;
 import dev.engram.application.port.in.ShowMemoryUseCase;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 public final class ShowMemoryService implements ShowMemoryUseCase {
     private final MemoryProjector memories;
@@ -18,6 +17,6 @@ public final class ShowMemoryService implements ShowMemoryUseCase {
         return Mono.fromCallable(() -> {
             MemoryProjector.Loaded loaded = memories.catchUp(Namespaces.check(namespace), Namespaces.checkAgent(agentId));
             return loaded.exists() ? new AgentMemoryView(namespace, loaded.memory().state(), loaded.memory().summary()) : null;
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 }

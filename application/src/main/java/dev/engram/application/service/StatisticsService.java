@@ -16,7 +16,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Statistics from the store (by aggregation, not by loading trajectories), the replay index's figures (its replay
@@ -72,6 +71,6 @@ public final class StatisticsService implements StatisticsUseCase {
                 }
             }
             return new StatisticsReport(trajectories, replay, buffer, memory);
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(UseCaseThreads.SCHEDULER);
     }
 }
