@@ -356,24 +356,14 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
         if (trajectoryIds.isEmpty()) {
             return Flux.empty();
         }
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < trajectoryIds.size(); i += FETCH_CHUNK) {
-            chunks.add(trajectoryIds.subList(i, Math.min(trajectoryIds.size(), i + FETCH_CHUNK)));
-        }
-        return Flux.fromIterable(chunks).concatMap(chunk -> {
+        return Flux.fromIterable(trajectoryIds).buffer(FETCH_CHUNK).concatMap(chunk -> {
             List<String> docIds = chunk.stream().map(id -> TrajectoryDocuments.id(namespace, id)).collect(Collectors.toList());
             return backend.guard(Flux.from(backend.trajectories().find(ids(docIds))).collectList(), "reading trajectories")
                     .flatMapMany(docs -> {
+                        // in the order asked for, as the other stores give them
                         Map<String, BsonDocument> byId = new HashMap<>();
                         docs.forEach(doc -> byId.put(doc.getString("tid").getValue(), doc));
-                        List<Trajectory> found = new ArrayList<>();
-                        for (String id : chunk) {
-                            BsonDocument doc = byId.get(id);
-                            if (doc != null) {
-                                found.add(TrajectoryDocuments.trajectory(doc));
-                            }
-                        }
-                        return Flux.fromIterable(found);
+                        return Flux.fromIterable(chunk).mapNotNull(byId::get).map(TrajectoryDocuments::trajectory);
                     });
         });
     }
@@ -384,11 +374,7 @@ final class MongoTrajectoryStore implements TrajectoryStore, AutoCloseable {
         if (trajectoryIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < trajectoryIds.size(); i += FETCH_CHUNK) {
-            chunks.add(trajectoryIds.subList(i, Math.min(trajectoryIds.size(), i + FETCH_CHUNK)));
-        }
-        return Flux.fromIterable(chunks).concatMap(chunk -> backend.guard(Flux.from(backend.trajectories()
+        return Flux.fromIterable(trajectoryIds).buffer(FETCH_CHUNK).concatMap(chunk -> backend.guard(Flux.from(backend.trajectories()
                         .find(ids(chunk.stream().map(id -> TrajectoryDocuments.id(namespace, id)).collect(Collectors.toList())))
                         .projection(new BsonDocument("tid", new BsonInt32(1)).append("hash", new BsonInt32(1)))), "reading content hashes"))
                 .collectMap(doc -> doc.getString("tid").getValue(), doc -> doc.getString("hash").getValue());

@@ -191,6 +191,8 @@ final class ServerCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys: id, namespace, role, created, revoked (never the key).")
     static final class ListKeys implements Callable<Integer> {
+        private static final String KEY_ROW = "%-12s  %-20s  %-5s  %-20s  %-20s  %s";
+
         @ParentCommand
         Keys keys;
 
@@ -214,9 +216,9 @@ final class ServerCommand implements Callable<Integer> {
                 out.println("no API keys yet (engram-server keys create --namespace NS --role read|write|admin)");
                 return Failures.OK;
             }
-            out.println(String.format(Locale.ROOT, "%-12s  %-20s  %-5s  %-20s  %-20s  %s", "ID", "NAMESPACE", "ROLE", "CREATED", "REVOKED", "LABEL"));
+            out.println(String.format(Locale.ROOT, KEY_ROW, "ID", "NAMESPACE", "ROLE", "CREATED", "REVOKED", "LABEL"));
             for (ApiKey k : all) {
-                out.println(String.format(Locale.ROOT, "%-12s  %-20s  %-5s  %-20s  %-20s  %s", k.id(), k.namespace(), k.role().wireName(),
+                out.println(String.format(Locale.ROOT, KEY_ROW, k.id(), k.namespace(), k.role().wireName(),
                         Timestamps.format(k.createdAt()), k.revokedAt() == null ? "-" : Timestamps.format(k.revokedAt()), k.label()));
             }
             return Failures.OK;

@@ -76,6 +76,9 @@ class BufferedServerIT {
         List<String> ids = IntStream.range(0, 20).mapToObj(i -> "buf-" + i).toList();
         try (SseClient feed = new SseClient(client, URI.create("http://127.0.0.1:" + port + "/v1/stream"), key, null)) {
             assertThat(feed.status()).isEqualTo(200);
+            assertThat(feed.awaitGreeting(5_000)).as("the feed's greeting").isTrue();
+            // the buffer's tail takes each partition's last entry id only after the greeting (round trips to Redis),
+            // so a record sent at once could precede the positions taken; give it time to take them
             Thread.sleep(300);
             String body = ids.stream().map(id -> TestServer.trajectory(id, "agent-b", "deploy", "success", 0.8)).collect(Collectors.joining("\n"));
             HttpResponse<String> recorded = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/trajectories"))

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -18,6 +19,7 @@ final class SseClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CountDownLatch greeted = new CountDownLatch(1);
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
 
@@ -33,7 +35,9 @@ final class SseClient implements AutoCloseable {
             StringBuilder data = new StringBuilder();
             try {
                 lines.forEach(line -> {
-                    if (line.startsWith("id: ")) {
+                    if (line.startsWith(": engram live feed")) {
+                        greeted.countDown();
+                    } else if (line.startsWith("id: ")) {
                         id[0] = line.substring(4);
                     } else if (line.startsWith("data: ")) {
                         data.append(line.substring(6));
@@ -50,6 +54,14 @@ final class SseClient implements AutoCloseable {
 
     int status() throws Exception {
         return response.get(10, TimeUnit.SECONDS).statusCode();
+    }
+
+    /**
+     * Waits for the server's greeting comment. The server sends it just before it follows the in-process feed, on the
+     * same thread, so a record sent after the greeting arrived is one the feed sees.
+     */
+    boolean awaitGreeting(long millis) throws InterruptedException {
+        return greeted.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** The next event within the time, or null. */

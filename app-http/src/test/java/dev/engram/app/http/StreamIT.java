@@ -35,7 +35,7 @@ class StreamIT {
         String lastSeen;
         try (SseClient feed = new SseClient(s.client, s.uri("/v1/stream"), reader, null)) {
             assertThat(feed.status()).isEqualTo(200);
-            Thread.sleep(200);
+            assertThat(feed.awaitGreeting(5_000)).as("the feed's greeting").isTrue();
             s.post("/v1/trajectories", writer, "[" + TestServer.trajectory("s-1", "a", "t", "success", 1) + ","
                     + TestServer.trajectory("s-2", "a", "t", "failure", 0) + "]");
             SseClient.Event one = feed.next(5_000);

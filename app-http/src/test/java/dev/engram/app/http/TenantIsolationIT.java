@@ -110,7 +110,7 @@ class TenantIsolationIT {
     void theStreamCarriesOnlyTheirOwnNamespace() throws Exception {
         try (SseClient betaFeed = new SseClient(s.client, s.uri("/v1/stream"), beta, null)) {
             assertThat(betaFeed.status()).isEqualTo(200);
-            Thread.sleep(200); // subscribed before anything is recorded
+            assertThat(betaFeed.awaitGreeting(5_000)).as("the feed's greeting").isTrue();
             s.post("/v1/trajectories", alpha, TestServer.trajectory("alpha-live", "agent-a", "task-a", "success", 1));
             s.post("/v1/trajectories", beta, TestServer.trajectory("beta-live", "agent-b", "task-b", "success", 1));
             SseClient.Event first = betaFeed.next(5_000);

@@ -90,10 +90,6 @@ public record BufferPolicy(int batchSize, Duration interval, Duration claimIdle,
         return value;
     }
 
-    public BufferPolicy withBatchSize(int other) {
-        return new BufferPolicy(other, interval, claimIdle, ack, fallbackRetry, maxLen, group);
-    }
-
     public BufferPolicy withInterval(Duration other) {
         return new BufferPolicy(batchSize, other, claimIdle, ack, fallbackRetry, maxLen, group);
     }
@@ -104,13 +100,5 @@ public record BufferPolicy(int batchSize, Duration interval, Duration claimIdle,
 
     public BufferPolicy withAck(Ack other) {
         return new BufferPolicy(batchSize, interval, claimIdle, other, fallbackRetry, maxLen, group);
-    }
-
-    public BufferPolicy withFallbackRetry(Duration other) {
-        return new BufferPolicy(batchSize, interval, claimIdle, ack, other, maxLen, group);
-    }
-
-    public BufferPolicy withMaxLen(long other) {
-        return new BufferPolicy(batchSize, interval, claimIdle, ack, fallbackRetry, other, group);
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,8 @@ public final class WriteBehindWorker {
     private final Clock clock;
     private final WriteBufferMetrics metrics;
     private volatile boolean stopped;
+    /** Counted down by {@link #stop()}: wakes a worker waiting out {@code fallback_retry}. */
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private boolean recoverOwn = true;
     private Instant lastClaim = Instant.MIN;
 
@@ -150,17 +154,15 @@ public final class WriteBehindWorker {
     /** Asks {@link #run()} or {@link #drain()} to return after the batch in hand. */
     public void stop() {
         stopped = true;
+        stopSignal.countDown();
     }
 
     private void pause(Duration d) {
-        long until = System.nanoTime() + d.toNanos();
-        while (!stopped && System.nanoTime() < until) {
-            try {
-                Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopped = true;
-            }
+        try {
+            stopSignal.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
         }
     }
 

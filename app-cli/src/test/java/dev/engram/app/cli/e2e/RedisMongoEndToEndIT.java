@@ -1,87 +1,47 @@
 package dev.engram.app.cli.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.engram.adapters.mongo.harness.MongoStandIn;
 import dev.engram.adapters.redis.harness.RedisServer;
 import dev.engram.adapters.redis.harness.RedisServers;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code engram --config examples/config/redis-mongo.yaml ...} as a user runs it: records acknowledged in the Redis
- * buffer, {@code engram worker} draining them into MongoDB (the stand-in of the adapters-mongo test-jar, in this JVM),
- * and Redis down making records fall back to MongoDB.
+ * The buffered end-to-end run on {@code examples/config/redis-mongo.yaml}: Redis in front of MongoDB (the stand-in of
+ * the adapters-mongo test-jar, in this JVM).
  */
-class RedisMongoEndToEndIT {
-    private static final String CONFIG = Path.of("..", "examples", "config", "redis-mongo.yaml").toString();
+class RedisMongoEndToEndIT extends BufferedEndToEndContract {
     private static RedisServer redis;
     private static MongoStandIn mongo;
 
-    @TempDir
-    Path dir;
+    private final String database = MongoStandIn.freshDatabaseName();
 
     @BeforeAll
-    static void startRedis() {
+    static void startServers() {
         redis = RedisServers.start(RedisServers.Options.aof("always"));
         mongo = MongoStandIn.start();
     }
 
     @AfterAll
-    static void stopRedis() {
+    static void stopServers() {
         redis.close();
         mongo.close();
     }
 
-    private final String database = MongoStandIn.freshDatabaseName();
-
-    private Engram engram(String uri) {
-        return Engram.at(dir.resolve("data")).withEnv(Map.of("ENGRAM_REDIS__URI", uri,
-                "ENGRAM_REDIS__KEY_PREFIX", "e" + UUID.randomUUID().toString().substring(0, 8), "ENGRAM_REDIS__CONNECT_TIMEOUT", "2s",
-                "ENGRAM_MONGO__URI", mongo.uri(), "ENGRAM_MONGO__DATABASE", database));
+    @Override
+    RedisServer redis() {
+        return redis;
     }
 
-    @Test
-    void recordsAreBuffered_theWorkerDrainsThemIntoMongo_andStatsShowsTheBuffer() {
-        Engram engram = engram(redis.uri());
-        Path runs = Engram.write(dir, "runs.jsonl", Runs.lines("run", 6));
-        assertThat(engram.run("--config", CONFIG, "record", runs.toString()).expect(0).out()).contains("stored 6, unchanged 0");
-        Json before = Json.of(engram.run("--config", CONFIG, "stats", "--json").expect(0).out());
-        assertThat(before.at("buffer").at("lag").number()).isEqualTo(6);
-        assertThat(before.at("total_trajectories").number()).as("not yet drained").isZero();
-        // visible to reads once the worker stored it
-        engram.run("--config", CONFIG, "get", "run-003").expect(4);
-
-        Json drained = Json.of(engram.run("--config", CONFIG, "worker", "--once", "--json").expect(0).out());
-        assertThat(drained.at("drained").number()).isEqualTo(6);
-        assertThat(drained.at("inserted").number()).isEqualTo(6);
-        Json after = Json.of(engram.run("--config", CONFIG, "stats", "--json").expect(0).out());
-        assertThat(after.at("total_trajectories").number()).isEqualTo(6);
-        assertThat(after.at("buffer").at("lag").number()).isZero();
-        assertThat(after.at("buffer").at("pending").number()).isZero();
-        assertThat(Json.of(engram.run("--config", CONFIG, "get", "run-003", "--json").expect(0).out()).at("trajectory_id").text())
-                .isEqualTo("run-003");
-
-        // a changed id is refused before the ack; a repeat is unchanged
-        String changed = Runs.line("run", 3).replace("\"try it\"", "\"tried something else\"");
-        assertThat(engram.runWithInput(changed + "\n", "--config", CONFIG, "record", "-").expect(3).err()).contains("run-003").contains("already stored with other content");
-        assertThat(engram.run("--config", CONFIG, "record", runs.toString()).expect(0).out()).contains("stored 0, unchanged 6");
+    @Override
+    String config() {
+        return Path.of("..", "examples", "config", "redis-mongo.yaml").toString();
     }
 
-    @Test
-    void withRedisDown_recordsGoStraightIntoMongo_andTheWorkerSaysRedisIsUnavailable() {
-        Engram down = engram("redis://127.0.0.1:1");
-        Path runs = Engram.write(dir, "runs.jsonl", Runs.lines("fb", 3));
-        assertThat(down.run("--config", CONFIG, "record", runs.toString()).expect(0).out()).contains("stored 3");
-        Json stats = Json.of(down.run("--config", CONFIG, "stats", "--json").expect(0).out());
-        assertThat(stats.at("total_trajectories").number()).isEqualTo(3);
-        assertThat(stats.at("buffer").isNull()).as("unknown while Redis is down").isTrue();
-        assertThat(down.run("--config", CONFIG, "get", "fb-001").expect(0).out()).contains("fb-001");
-        assertThat(down.run("--config", CONFIG, "worker", "--once").expect(5).err()).contains("redis");
+    @Override
+    Map<String, String> longTermStoreEnvironment() {
+        return Map.of("ENGRAM_MONGO__URI", mongo.uri(), "ENGRAM_MONGO__DATABASE", database);
     }
 }

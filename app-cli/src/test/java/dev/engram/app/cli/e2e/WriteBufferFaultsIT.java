@@ -218,7 +218,7 @@ class WriteBufferFaultsIT {
                 Future<Set<String>> acked = producer.submit(() -> produce(runtime, prefix, N, FULL ? 120 : 10));
                 int kills = 0;
                 int generation = 0;
-                while (acked.isDone() ? false : storedOrBuffered(runtime) < N / 2) {
+                while (!acked.isDone() && storedOrBuffered(runtime) < N / 2) {
                     Thread.sleep(20); // a backlog builds up: the workers then drain full batches, and are killed in the middle of them
                 }
                 while ((!acked.isDone() || storedCount(runtime) < N * 3L / 4) && kills < KILLS) {

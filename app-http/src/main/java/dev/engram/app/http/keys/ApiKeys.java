@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -211,9 +210,9 @@ public final class ApiKeys {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
+            // on a POSIX file system createTempFile makes the file rw------- itself, before anything is written to it
             Path temp = Files.createTempFile(dir, ".api-keys", ".tmp");
             try {
-                setOwnerOnly(temp);
                 Files.writeString(temp, JsonCodec.instance().writePretty(root) + "\n", StandardCharsets.UTF_8);
                 try {
                     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -229,14 +228,6 @@ public final class ApiKeys {
         reload();
     }
 
-    private static void setOwnerOnly(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the directory's own protection applies
-        }
-    }
-
     private static byte[] hash(byte[] salt, String secret) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -247,12 +238,4 @@ public final class ApiKeys {
         }
     }
 
-    /** The key file's default place when the configuration names none. */
-    public static Path defaultFile(Path dataDir) {
-        return dataDir.resolve("api-keys.json");
-    }
-
-    static Instant now(Clock clock) {
-        return clock.instant();
-    }
 }
