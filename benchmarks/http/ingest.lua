@@ -7,9 +7,10 @@ local fixed_agent = os.getenv("AGENT")
 local max_requests = tonumber(os.getenv("MAX_REQUESTS") or "0")
 local threads = {}
 local counter = 0
-local tid = 0
 local padding = string.rep("Read the service logs before escalating; the JWT expiry check was off by one hour. ", 16)
 
+-- tid is a global of each thread's own Lua state, set here by the main one (a local would shadow it: every
+-- thread would then send the same ids, and all but the first copy would be "unchanged")
 function setup(thread)
   thread:set("tid", #threads + 1)
   table.insert(threads, thread)

@@ -88,6 +88,13 @@ public final class JsonCodec {
         }
     }
 
+    /** As {@link #parse(String, long)}, from {@code length} UTF-8 bytes at {@code offset}. */
+    JsonValue parse(byte[] utf8, int offset, int length, long firstLine) {
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), utf8, offset, length)) {
+            return parseDocument(parser, firstLine);
+        }
+    }
+
     private JsonValue parseDocument(JsonParser parser, long firstLine) {
         try {
             JsonToken token = parser.nextToken();

@@ -105,4 +105,83 @@ class JsonItemReaderTest {
         assertThat(items).extracting(JsonItem::index).containsExactly(0, 1, 2, 3);
         assertThat(items).extracting(JsonItem::ok).containsExactly(true, false, false, true);
     }
+
+    private static List<JsonItem> readBytes(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return readAll(new ByteArrayInputStream(all.toByteArray()), 1_000_000);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void multiByteTextRoundTrips_andByteOrderMarksAreWhitespace() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        List<JsonItem> items = readBytes(bom, utf8("{\"a\": \"é ü 日本 😀\"}\n"), bom, utf8("{\"a\": \"\\u00e9\"}"));
+        assertThat(items).extracting(JsonItem::ok).containsExactly(true, true);
+        assertThat(items.get(0).value()).isEqualTo(JsonObject.builder().put("a", "é ü 日本 😀").build());
+        assertThat(items.get(1).value()).isEqualTo(JsonObject.builder().put("a", "é").build());
+        assertThat(items.get(1).line()).isEqualTo(2);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWhereverTheyAre() {
+        byte[][] bad = {
+                {(byte) 0xC0, (byte) 0x80}, // an overlong NUL
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+                {(byte) 0x80}, // a stray continuation byte
+                {(byte) 0xE6, (byte) 0x97}, // cut short (the quote that follows is no continuation)
+        };
+        for (byte[] b : bad) {
+            List<JsonItem> items = readBytes(utf8("{\"a\": 1}\n{\"a\": \""), b, utf8("\"}\n{\"a\": 2}\n"));
+            assertThat(items).extracting(JsonItem::ok).containsExactly(true, false);
+            assertThat(items.get(1).error()).isEqualTo("the input is not UTF-8 text");
+            assertThat(items.get(1).line()).isEqualTo(2);
+        }
+        assertThat(readBytes(utf8("{\"a\": 1}\n\"x"), new byte[] {(byte) 0xE6, (byte) 0x97})).extracting(JsonItem::ok)
+                .containsExactly(true, false); // the input ends inside a character
+    }
+
+    @Test
+    void itemsAcrossBufferBoundariesReadWhole_andTheLimitCountsCharactersNotBytes() {
+        StringBuilder text = new StringBuilder();
+        int n = 2_000;
+        for (int i = 0; i < n; i++) {
+            text.append("{\"i\": ").append(i).append(", \"t\": \"").append("日本語テキスト ".repeat(i % 13)).append("\"}\n");
+        }
+        List<JsonItem> items = readAll(new java.io.InputStream() {
+            private final byte[] bytes = utf8(text.toString());
+            private int at;
+
+            @Override
+            public int read() {
+                return at < bytes.length ? bytes[at++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                // short reads of odd sizes, as a socket gives them
+                if (at == bytes.length) {
+                    return -1;
+                }
+                int k = Math.min(Math.min(len, 997), bytes.length - at);
+                System.arraycopy(bytes, at, b, off, k);
+                at += k;
+                return k;
+            }
+        }, 1_000_000);
+        assertThat(items).hasSize(n).allMatch(JsonItem::ok);
+        assertThat(items.get(n - 1).line()).isEqualTo(n);
+        assertThat(((JsonObject) items.get(12).value()).get("t")).isEqualTo(new dev.engram.domain.json.JsonString("日本語テキスト ".repeat(12)));
+
+        String cjk = "{\"t\": \"" + "日".repeat(90) + "\"}"; // 98 characters, 278 bytes
+        assertThat(readAll(new ByteArrayInputStream(utf8(cjk)), 100)).singleElement().satisfies(item -> assertThat(item.ok()).isTrue());
+        assertThat(readAll(new ByteArrayInputStream(utf8(cjk)), 97)).singleElement()
+                .satisfies(item -> assertThat(item.error()).isEqualTo("the item is larger than the limit of 97 characters"));
+    }
 }

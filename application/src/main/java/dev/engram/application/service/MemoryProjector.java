@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,11 @@ import org.slf4j.LoggerFactory;
  *   <li>trajectories deleted before they were applied are skipped, their sequence still passed.</li>
  * </ul>
  * The store must make sequences visible in order (see {@link Change}), or a late-visible insert would be skipped.
+ *
+ * <p>Within one process, the catch-ups of one agent take turns ({@link Lane}), and a writer whose inserts a catch-up
+ * that started after them has already applied does not run one of its own: 64 requests recording for the same agent
+ * at once cost one catch-up that applies all of them, not 64 that race on the version, 63 of which lose, reload and
+ * read back from the store what the others wrote. The version check still guards against other processes.
  */
 final class MemoryProjector {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryProjector.class);
@@ -58,6 +66,21 @@ final class MemoryProjector {
         }
     }
 
+    /**
+     * The in-process turn of one agent: a lock, tickets ({@code issued}: one per write whose inserts must be applied,
+     * taken after the write committed; {@code covered}: the highest ticket a finished catch-up took its snapshot after)
+     * and the trajectories the waiting writers hold in hand, so the catch-up that applies them need not read them back.
+     * A lane lives while someone uses it.
+     */
+    private static final class Lane {
+        final ReentrantLock lock = new ReentrantLock();
+        final AtomicLong issued = new AtomicLong();
+        final Map<String, Trajectory> handed = new ConcurrentHashMap<>();
+        long covered; // guarded by lock
+        int users; // guarded by the lanes map's compute
+    }
+
+    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final TrajectoryStore store;
     private final MemoryStore memories;
     private final Consolidator consolidator;
@@ -95,14 +118,74 @@ final class MemoryProjector {
 
     /** Applies every insert of the agent not yet in its memory; returns the memory as it now stands. */
     Loaded catchUp(String namespace, String agentId) {
-        return catchUp(namespace, agentId, Map.of());
+        return inTurn(namespace, agentId, lane -> {
+            long upTo = lane.issued.get();
+            Loaded loaded = apply(namespace, agentId, lane.handed);
+            lane.covered = Math.max(lane.covered, upTo);
+            return loaded;
+        });
     }
 
     /**
-     * As {@link #catchUp(String, String)}, with the trajectories the caller has just stored in hand, so that the
-     * record path does not read back from the store what it wrote a moment ago; only the others are fetched.
+     * Applies the inserts of a write that has just committed, {@code justStored} in hand (the record path does not
+     * read back from the store what it wrote a moment ago; only the others are fetched). Returns once a catch-up that
+     * began after the write has finished — this call's own, or another writer's that took them along.
      */
-    Loaded catchUp(String namespace, String agentId, Map<String, Trajectory> justStored) {
+    void catchUpAfterWrite(String namespace, String agentId, Map<String, Trajectory> justStored) {
+        Map<String, Trajectory> mine = new HashMap<>();
+        justStored.forEach((id, t) -> {
+            if (t.agentId().equals(agentId)) {
+                mine.put(id, t);
+            }
+        });
+        Lane lane = enter(namespace, agentId);
+        try {
+            lane.handed.putAll(mine);
+            long ticket = lane.issued.incrementAndGet();
+            lane.lock.lock();
+            try {
+                if (lane.covered >= ticket) {
+                    return;
+                }
+                long upTo = lane.issued.get();
+                apply(namespace, agentId, lane.handed);
+                lane.covered = Math.max(lane.covered, upTo);
+            } finally {
+                lane.lock.unlock();
+            }
+        } finally {
+            mine.keySet().forEach(lane.handed::remove);
+            leave(namespace, agentId);
+        }
+    }
+
+    private <T> T inTurn(String namespace, String agentId, java.util.function.Function<Lane, T> work) {
+        Lane lane = enter(namespace, agentId);
+        try {
+            lane.lock.lock();
+            try {
+                return work.apply(lane);
+            } finally {
+                lane.lock.unlock();
+            }
+        } finally {
+            leave(namespace, agentId);
+        }
+    }
+
+    private Lane enter(String namespace, String agentId) {
+        return lanes.compute(namespace + '\u0000' + agentId, (k, lane) -> {
+            Lane l = lane == null ? new Lane() : lane;
+            l.users++;
+            return l;
+        });
+    }
+
+    private void leave(String namespace, String agentId) {
+        lanes.computeIfPresent(namespace + '\u0000' + agentId, (k, lane) -> --lane.users == 0 ? null : lane);
+    }
+
+    private Loaded apply(String namespace, String agentId, Map<String, Trajectory> justStored) {
         long deletedUpTo = 0; // inserts up to here are of trajectories deleted since, for an agent with no memory
         int conflicts = 0;
         while (true) {
@@ -189,6 +272,10 @@ final class MemoryProjector {
      * catch-up and the change when another writer got there first. Returns the saved memory.
      */
     Loaded update(String namespace, String agentId, UnaryOperator<AgentMemory> change) {
+        return inTurn(namespace, agentId, lane -> updateInTurn(namespace, agentId, change));
+    }
+
+    private Loaded updateInTurn(String namespace, String agentId, UnaryOperator<AgentMemory> change) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Loaded loaded = catchUp(namespace, agentId);
             AgentMemory changed = change.apply(loaded.memory());

@@ -112,7 +112,7 @@ public final class RecordService implements RecordTrajectoriesUseCase {
             agents.add(t.agentId());
         }
         for (String agent : agents) {
-            memories.catchUp(command.namespace(), agent, inserted);
+            memories.catchUpAfterWrite(command.namespace(), agent, inserted);
         }
         return new RecordReport(results);
     }

@@ -226,7 +226,7 @@ public final class WriteBehindWorker {
             if (memories != null) {
                 for (String agent : agents) {
                     try {
-                        memories.catchUp(namespace, agent, inserted);
+                        memories.catchUpAfterWrite(namespace, agent, inserted);
                     } catch (RuntimeException e) {
                         // the memory catches up from the store's change feed at its next read: nothing is lost
                         LOG.warn("worker {}: the memory of agent {} did not catch up now: {}", consumer, agent, e.getMessage());

@@ -126,6 +126,42 @@ class RecordServiceTest {
     }
 
     @Test
+    void manyWritersOfOneAgentInOneProcessTakeTurns_andEveryEpisodeIsLearnedOnce() throws Exception {
+        // the catch-ups of one agent take turns in a process, and a writer whose inserts another's catch-up took
+        // along returns without one of its own: whichever catch-up applies an insert, it is applied exactly once
+        int writers = 16;
+        int perWriter = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int id = w;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perWriter; i++) {
+                        fx.record(run("m" + id + "-" + i, "crowd", (i % 10) / 10.0), run("n" + id + "-" + i, "crowd", 1.0));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // as saved by the records themselves (no catch-up by the reader): a writer that returned without a catch-up
+        // of its own was covered by another's
+        JsonObject saved = (JsonObject) fx.memories.load(NS, "crowd").block(WAIT).state().get(MemoryProjector.MEMORY);
+        assertThat(((dev.engram.domain.json.JsonNumber) saved.get("total_episodes")).value().longValue()).isEqualTo(2L * writers * perWriter);
+        AgentMemoryView view = memory("crowd");
+        assertThat(view.state().totalEpisodes()).isEqualTo(2L * writers * perWriter);
+        assertThat(view.state().scoresByTask().get("task").count()).isEqualTo(2L * writers * perWriter);
+        assertThat(view.state().mistakeCards()).singleElement().satisfies(card -> assertThat(card.seenCount()).isEqualTo(2L * writers * perWriter));
+    }
+
+    @Test
     void consolidationRunsEveryNEpisodesAutomatically() {
         for (int i = 0; i < 20; i++) {
             fx.record(run("c" + i, "carol", 0.95));
