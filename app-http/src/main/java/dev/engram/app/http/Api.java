@@ -82,6 +82,8 @@ final class Api {
     private final ServerMetrics metrics;
     private final Duration heartbeat;
     private final Sinks.Empty<Void> stopping = Sinks.empty();
+    private static final int MAX_RENDERED_CONTEXTS = 10_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, RenderedContext> renderedContexts = new java.util.concurrent.ConcurrentHashMap<>();
 
     Api(EngramServices services, EngramSettings settings, Scheduler work, LiveFeed feed, ServerMetrics metrics, Duration heartbeat) {
         this.services = services;
@@ -117,12 +119,25 @@ final class Api {
 
     /** Runs a use case on the worker scheduler, timed as an operation. */
     private <T> Mono<T> run(String operation, Supplier<Mono<T>> useCase) {
+        return timed(operation, useCase).subscribeOn(work);
+    }
+
+    /**
+     * Runs a use case where the request is (an event-loop thread), for those that move their blocking work to the
+     * use cases' own threads themselves and answer what they hold in memory at once (a cached context): no hop to
+     * a worker and back for a map lookup.
+     */
+    private <T> Mono<T> runSelfScheduled(String operation, Supplier<Mono<T>> useCase) {
+        return timed(operation, useCase);
+    }
+
+    private <T> Mono<T> timed(String operation, Supplier<Mono<T>> useCase) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             return useCase.get()
                     .doOnSuccess(v -> metrics.operation(operation, System.nanoTime() - start, false))
                     .doOnError(e -> metrics.operation(operation, System.nanoTime() - start, true));
-        }).subscribeOn(work);
+        });
     }
 
     // ---- trajectories
@@ -275,7 +290,24 @@ final class Api {
         String task = emptyToNull(call.query("task"));
         int budget = call.queryInt("max_tokens", settings.memory().contextTokenBudget(), 1, ContextQuery.MAX_TOKENS);
         ContextQuery query = new ContextQuery(call.namespace(), agent, task, budget);
-        return run("context", () -> services.context().context(query)).map(c -> Reply.json(200, ContextView.toJson(agent, task, c)));
+        String key = call.namespace() + '\u0000' + agent + '\u0000' + task + '\u0000' + budget;
+        return runSelfScheduled("context", () -> services.context().context(query)).map(c -> {
+            // the same context (the cache's, by identity) is the same answer: written once, not once per request
+            RenderedContext last = renderedContexts.get(key);
+            if (last != null && last.context() == c) {
+                return Reply.bytes(200, Reply.JSON, last.body());
+            }
+            Reply reply = Reply.json(200, ContextView.toJson(agent, task, c));
+            if (renderedContexts.size() >= MAX_RENDERED_CONTEXTS) {
+                renderedContexts.clear(); // a bound, not an eviction policy
+            }
+            renderedContexts.put(key, new RenderedContext(c, reply.body()));
+            return reply;
+        });
+    }
+
+    /** A context's answer as sent (the body is never changed after it is put here). */
+    private record RenderedContext(dev.engram.domain.memory.MemoryContext context, byte[] body) {
     }
 
     private Mono<Reply> consolidate(Call call) {

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
@@ -67,6 +66,9 @@ public final class EngramServer implements AutoCloseable {
     private final List<Route> routes;
     private final byte[] openApi;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Request ids: this process's random prefix and a counter (unique across restarts, no locked SecureRandom per request). */
+    private final String idPrefix = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + "-";
+    private final java.util.concurrent.atomic.AtomicLong requestCount = new java.util.concurrent.atomic.AtomicLong();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean draining;
@@ -155,7 +157,7 @@ public final class EngramServer implements AutoCloseable {
         long start = System.nanoTime();
         inFlight.incrementAndGet();
         String sent = request.requestHeaders().get("X-Request-Id");
-        String requestId = sent != null && REQUEST_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String requestId = sent != null && REQUEST_ID.matcher(sent).matches() ? sent : nextRequestId();
         String method = request.method().name();
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String rawPath = uri.rawPath();
@@ -223,6 +225,10 @@ public final class EngramServer implements AutoCloseable {
             ApiKey key = caller[0];
             log.request(requestId, method, rawPath, routeName[0], status[0], nanos, key == null ? null : key.id(), key == null ? null : key.namespace());
         });
+    }
+
+    private String nextRequestId() {
+        return idPrefix + Long.toHexString(requestCount.incrementAndGet());
     }
 
     private ApiKey authenticate(HttpServerRequest request) {
@@ -359,6 +365,7 @@ public final class EngramServer implements AutoCloseable {
         dispose(listener);
         work.dispose();
         metrics.close();
+        log.close();
         stopped.countDown();
         return finished;
     }

@@ -10,7 +10,7 @@ import org.reactivestreams.Publisher;
 
 /**
  * What a route answers: a status, headers and either a whole body (JSON, text) or a stream of text chunks (the
- * live feed). Bodies are serialised by the handler, off the event loop.
+ * live feed). Bodies are serialised by the handler: off the event loop, but for a cached context (small, and written once).
  */
 record Reply(int status, String contentType, byte[] body, Publisher<String> stream, Map<String, String> headers) {
     static final String JSON = "application/json";

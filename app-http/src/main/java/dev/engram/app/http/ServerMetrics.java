@@ -10,6 +10,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -20,6 +23,8 @@ import java.util.function.ToDoubleFunction;
 final class ServerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+    private final Map<String, Timer> operations = new ConcurrentHashMap<>();
 
     ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -29,17 +34,22 @@ final class ServerMetrics implements AutoCloseable {
     }
 
     void request(String method, String route, int status, long nanos) {
-        Timer.builder("engram.http.requests").description("HTTP requests by route and status")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(50))
-                .register(registry).record(Duration.ofNanos(nanos));
+        // the registry finds a meter by building and hashing its id: looked up once per route and status, then kept
+        requests.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("engram.http.requests")
+                        .description("HTTP requests by route and status")
+                        .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(50))
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void operation(String name, long nanos, boolean failed) {
-        Timer.builder("engram.operation").description("use case latency (a store call for get, list, top, delete)")
-                .tag("operation", name).tag("outcome", failed ? "error" : "ok")
-                .register(registry).record(Duration.ofNanos(nanos));
+        operations.computeIfAbsent(name + (failed ? " error" : " ok"), k -> Timer.builder("engram.operation")
+                        .description("use case latency (a store call for get, list, top, delete)")
+                        .tag("operation", name).tag("outcome", failed ? "error" : "ok")
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void recorded(long stored, long unchanged, long refused) {

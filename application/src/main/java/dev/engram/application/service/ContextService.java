@@ -4,6 +4,8 @@ import dev.engram.application.port.in.BuildMemoryContextUseCase;
 import dev.engram.application.port.in.ContextQuery;
 import dev.engram.domain.memory.MemoryContext;
 import dev.engram.domain.memory.TokenCounter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,6 +16,7 @@ public final class ContextService implements BuildMemoryContextUseCase {
     private final MemoryProjector memories;
     private final TokenCounter tokens;
     private final ContextCache cache;
+    private final Map<String, Mono<MemoryContext>> rendering = new ConcurrentHashMap<>();
 
     ContextService(MemoryProjector memories, TokenCounter tokens, ContextCache cache) {
         this.memories = memories;
@@ -23,14 +26,24 @@ public final class ContextService implements BuildMemoryContextUseCase {
 
     @Override
     public Mono<MemoryContext> context(ContextQuery query) {
-        if (cache.enabled()) {
-            MemoryContext cached = cache.get(query.namespace(), query.agentId(), query.taskId(), query.maxTokens());
-            if (cached != null) {
-                return Mono.just(cached);
-            }
+        if (!cache.enabled()) {
+            return render(query, 0);
         }
+        MemoryContext cached = cache.get(query.namespace(), query.agentId(), query.taskId(), query.maxTokens());
+        if (cached != null) {
+            return Mono.just(cached);
+        }
+        // one rendering per context and memory generation: when an entry expires under 64 waiting requests, one
+        // renders it and the others wait for that one; a request after a memory write (a new generation) never
+        // joins a rendering that began before the write
+        long generation = cache.generation(query.namespace(), query.agentId());
+        String key = query.namespace() + '\u0000' + query.agentId() + '\u0000' + query.taskId() + '\u0000' + query.maxTokens()
+                + '\u0000' + generation;
+        return rendering.computeIfAbsent(key, k -> render(query, generation).doFinally(signal -> rendering.remove(k)).cache());
+    }
+
+    private Mono<MemoryContext> render(ContextQuery query, long generation) {
         return Mono.fromCallable(() -> {
-            long generation = cache.generation(query.namespace(), query.agentId());
             MemoryContext context = memories.catchUp(query.namespace(), query.agentId()).memory()
                     .context(query.taskId(), query.maxTokens(), tokens);
             if (cache.enabled()) {

@@ -16,6 +16,7 @@ import dev.engram.domain.trajectory.Outcome;
 import dev.engram.domain.trajectory.Reflection;
 import dev.engram.domain.trajectory.Trajectory;
 import dev.engram.domain.trajectory.TrajectoryWriter;
+import dev.engram.testkit.InMemoryMemoryStore;
 import dev.engram.testkit.Trajectories;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,71 @@ class RecordServiceTest {
         assertThat(view.state().totalEpisodes()).isEqualTo(2L * writers * perWriter);
         assertThat(view.state().scoresByTask().get("task").count()).isEqualTo(2L * writers * perWriter);
         assertThat(view.state().mistakeCards()).singleElement().satisfies(card -> assertThat(card.seenCount()).isEqualTo(2L * writers * perWriter));
+    }
+
+    @Test
+    void concurrentMissesOfOneCachedContextRenderItOnce_andAWriteStartsAFreshRendering() throws Exception {
+        InMemoryMemoryStore memories = new InMemoryMemoryStore();
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean gated = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.engram.application.port.out.MemoryStore counting = new dev.engram.application.port.out.MemoryStore() {
+            @Override
+            public reactor.core.publisher.Mono<dev.engram.application.port.out.StoredMemory> load(String namespace, String agentId) {
+                return reactor.core.publisher.Mono.defer(() -> {
+                    loads.incrementAndGet();
+                    if (gated.get()) {
+                        try {
+                            gate.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return memories.load(namespace, agentId);
+                });
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<Long> save(String namespace, String agentId, long expectedVersion, JsonObject state) {
+                return memories.save(namespace, agentId, expectedVersion, state);
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<Boolean> delete(String namespace, String agentId) {
+                return memories.delete(namespace, agentId);
+            }
+
+            @Override
+            public reactor.core.publisher.Flux<dev.engram.application.port.out.StoredMemory> streamAll(String namespace) {
+                return memories.streamAll(namespace);
+            }
+        };
+        JsonObject config = JsonObject.builder().put("context", JsonObject.builder().put("cache_ttl", "1h").build()).build();
+        Fixture cached = new Fixture(new dev.engram.testkit.InMemoryTrajectoryStore(), counting, new dev.engram.testkit.InMemoryReplaySnapshotStore(),
+                config, new HeuristicConsolidator());
+        cached.record(run("c1", "alice", 0.9));
+        ContextQuery query = new ContextQuery(NS, "alice", "task", 500);
+
+        loads.set(0);
+        gated.set(true);
+        List<reactor.core.publisher.Mono<dev.engram.domain.memory.MemoryContext>> waiting = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            reactor.core.publisher.Mono<dev.engram.domain.memory.MemoryContext> m = cached.services.context().context(query).cache();
+            m.subscribe(); // the first one's rendering now waits at the gate; the others join it
+            waiting.add(m);
+        }
+        gated.set(false);
+        gate.countDown();
+        List<String> texts = new ArrayList<>();
+        for (var m : waiting) {
+            texts.add(m.block(WAIT).text());
+        }
+        assertThat(texts).hasSize(32).containsOnly(texts.get(0)).allMatch(t -> t.contains("over 1 episodes") || t.contains("over 1 episode"));
+        assertThat(loads.get()).as("memory loads for 32 concurrent misses").isEqualTo(1);
+
+        // a write through this process: the next request renders afresh and sees it
+        cached.record(run("c2", "alice", 0.5));
+        assertThat(cached.services.context().context(query).block(WAIT).text()).contains("over 2 episodes");
     }
 
     @Test
