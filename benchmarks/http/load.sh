@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Load harness for engram-server (not run by CI): loopback only, bounded in time (DURATION per run) and count
-# (MAX_REQUESTS per wrk thread). Starts its own server on a fresh data dir with the embedded store, then measures
-#   1. batched ingest: BATCH (100) trajectories of ~2 KB per request, NDJSON, CONNECTIONS (64) connections
-#   2. single-record ingest: 1 trajectory per request, same connections
-#   3. GET /v1/memory/{agent}/context with CONTEXT_EPISODES (10^5) episodes recorded for that agent
-# and prints trajectories/s (or requests/s) with p50/p99 latency from wrk. Needs wrk (Debian: apt-get install wrk).
+# (MAX_REQUESTS per wrk thread). Starts its own servers on a fresh data dir, and measures with CONNECTIONS (64)
+# connections:
+#   1. GET /v1/memory/{agent}/context with CONTEXT_EPISODES (10^5) episodes recorded for that agent, the context
+#      cache on (cache_ttl 1s, the server's default) and off (0s)
+#   2. on the embedded store (SQLite): batched ingest (100 trajectories of ~2 KB per request, NDJSON) and
+#      single-record ingest
+#   3. the same two on Redis-buffered storage (buffer: redis in front of SQLite, a redis-server of its own on a free
+#      port, AOF on with appendfsync everysec; the server runs the write-behind worker too), when redis-server is
+#      installed; the buffer's backlog is printed after
+# and prints trajectories/s (or requests/s) with p50/p99 latency from wrk. Every run has a warm-up of WARMUP
+# (30s) before it, not reported: on 2 cores the JIT needs that long under load. Needs wrk (apt-get install wrk).
 #
-#   benchmarks/http/load.sh                     # the full run (a few minutes)
-#   DURATION=5s CONTEXT_EPISODES=10000 benchmarks/http/load.sh   # a quick one
+#   benchmarks/http/load.sh                     # the full run (about 10 minutes)
+#   DURATION=5s WARMUP=5s CONTEXT_EPISODES=10000 benchmarks/http/load.sh   # a quick one
 # LOAD_SERVER_CMD and LOAD_ENGRAM_CMD run other builds than this checkout's launchers ("java -jar /x/engram-server.jar");
 # not ENGRAM_*: those are configuration.
 set -euo pipefail
@@ -15,6 +21,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/benchmarks/http"
 DURATION="${DURATION:-15s}"
+WARMUP="${WARMUP:-30s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 MAX_REQUESTS="${MAX_REQUESTS:-200000}"
@@ -25,12 +32,17 @@ command -v wrk >/dev/null || { echo "load.sh: needs wrk (apt-get install wrk)" >
 
 work="$(mktemp -d)"
 server_pid=""
+redis_pid=""
 port=""
 url=""
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid"
     wait "$server_pid" 2>/dev/null || true
+  fi
+  if [ -n "$redis_pid" ] && kill -0 "$redis_pid" 2>/dev/null; then
+    kill -TERM "$redis_pid"
+    wait "$redis_pid" 2>/dev/null || true
   fi
   rm -rf "$work"
 }
@@ -82,18 +94,39 @@ run() { # name, items per request, wrk args...
   printf '%-34s %s  => %.0f items/s\n' "$name" "$line" "$(echo "$requests * $per / $seconds" | bc -l)"
 }
 
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk $THREADS threads, $CONNECTIONS connections, $DURATION per run"
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+ingest() { # label
+  BATCH=100 MAX_REQUESTS=1000000 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s -s "$here/ingest.lua" "$url" >/dev/null
+  BATCH=100 MAX_REQUESTS="$MAX_REQUESTS" run "$1 batched ingest (100/request)" 100 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s "$here/ingest.lua" "$url"
+  BATCH=1 MAX_REQUESTS="$MAX_REQUESTS" run "$1 single-record ingest" 1 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s "$here/ingest.lua" "$url"
+}
+
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg); wrk $THREADS threads, $CONNECTIONS connections, $DURATION per run after $WARMUP of warm-up"
 context="/v1/memory/ctx-agent/context?task=deploy"
 for ttl in 1s 0s; do
   start_server "context:" "  cache_ttl: $ttl"
   recorded="$(curl -s -H "Authorization: Bearer $KEY" "$url/v1/stats?agent=ctx-agent" | sed -n 's/.*"total_trajectories":\([0-9]*\).*/\1/p')"
-  GET_PATH="$context" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$here/get.lua" "$url" >/dev/null # warm-up
+  GET_PATH="$context" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/get.lua" "$url" >/dev/null
   GET_PATH="$context" run "context, cache_ttl $ttl ($recorded ep.)" 1 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$here/get.lua" "$url"
   [ "$ttl" = 0s ] || stop_server
 done
 
-# ingest on the last server (warm-up first, not reported)
-BATCH=100 MAX_REQUESTS=50 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 30s -s "$here/ingest.lua" "$url" >/dev/null
-BATCH=100 MAX_REQUESTS="$MAX_REQUESTS" run "batched ingest (100/request)" 100 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s "$here/ingest.lua" "$url"
-BATCH=1 MAX_REQUESTS="$MAX_REQUESTS" run "single-record ingest" 1 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s "$here/ingest.lua" "$url"
+# ingest on the last server (embedded), then on a Redis-buffered one
+ingest "embedded:"
+stop_server
+if command -v redis-server >/dev/null; then
+  redis_port="$(free_port)"
+  mkdir -p "$work/redis"
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --appendonly yes --appendfsync everysec \
+    --save "" --logfile "$work/redis/log" >/dev/null &
+  redis_pid=$!
+  for _ in $(seq 1 100); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  start_server "storage: sqlite" "buffer: redis" "redis:" "  uri: redis://127.0.0.1:$redis_port"
+  ingest "redis-buffered:"
+  echo "redis-buffered backlog after: $(curl -s -H "Authorization: Bearer $KEY" "$url/v1/stats" | sed -n 's/.*"buffer":\({[^}]*}\).*/\1/p')"
+  stop_server
+else
+  echo "redis-buffered: skipped (no redis-server; apt-get install redis-server)"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
