@@ -8,7 +8,8 @@
 #      single-record ingest
 #   3. the same two on Redis-buffered storage (buffer: redis in front of SQLite, a redis-server of its own on a free
 #      port, AOF on with appendfsync everysec; the server runs the write-behind worker too), when redis-server is
-#      installed; the buffer's backlog is printed after
+#      installed; the buffer's backlog is printed after; then batched ingest again with `serve --no-worker` (the
+#      buffer only fills, as when the workers run on other machines)
 # and prints trajectories/s (or requests/s) with p50/p99 latency from wrk. Every run has a warm-up of WARMUP
 # (30s) before it, not reported: on 2 cores the JIT needs that long under load. Needs wrk (apt-get install wrk).
 #
@@ -67,7 +68,7 @@ export KEY
 start_server() { # extra configuration lines appended to the file
   printf '%s\n' "$@" > "$work/extra.yaml"
   cat "$work/engram.yaml" "$work/extra.yaml" > "$work/run.yaml"
-  "${server_cmd[@]}" --config "$work/run.yaml" serve >"$work/out" 2>"$work/server.log" &
+  "${server_cmd[@]}" --config "$work/run.yaml" serve ${SERVE_ARGS:-} >"$work/out" 2>"$work/server.log" &
   server_pid=$!
   for _ in $(seq 1 300); do
     grep -q 'listening on' "$work/out" 2>/dev/null && break
@@ -125,6 +126,12 @@ if command -v redis-server >/dev/null; then
   start_server "storage: sqlite" "buffer: redis" "redis:" "  uri: redis://127.0.0.1:$redis_port"
   ingest "redis-buffered:"
   echo "redis-buffered backlog after: $(curl -s -H "Authorization: Bearer $KEY" "$url/v1/stats" | sed -n 's/.*"buffer":\({[^}]*}\).*/\1/p')"
+  stop_server
+  # the same with the worker in another process (not started: the buffer only fills), as when workers run elsewhere
+  redis-cli -p "$redis_port" flushall >/dev/null
+  SERVE_ARGS=--no-worker start_server "storage: sqlite" "buffer: redis" "redis:" "  uri: redis://127.0.0.1:$redis_port"
+  BATCH=100 MAX_REQUESTS=1000000 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s -s "$here/ingest.lua" "$url" >/dev/null
+  BATCH=100 MAX_REQUESTS="$MAX_REQUESTS" run "redis-buffered, --no-worker: batched" 100 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s "$here/ingest.lua" "$url"
   stop_server
 else
   echo "redis-buffered: skipped (no redis-server; apt-get install redis-server)"

@@ -76,6 +76,10 @@ final class ServerCommand implements Callable<Integer> {
         @Option(names = "--port", paramLabel = "PORT", description = "Listen on this port (server.port; default 8080; 0: any free port).")
         Integer port;
 
+        @Option(names = "--no-worker", description = "With a write buffer configured, do not drain it in this process: "
+                + "an `engram worker` elsewhere does (the buffer holds what is recorded until one runs).")
+        boolean noWorker;
+
         @Override
         public Integer call() throws InterruptedException {
             EngramRuntime.Options options = parent.options(true);
@@ -93,7 +97,7 @@ final class ServerCommand implements Callable<Integer> {
             // with a write buffer, the feed tails its log (every process's records) and this server drains it too
             LiveFeed feed = runtime.services().experienceLog().<LiveFeed>map(LogLiveFeed::new).orElseGet(() -> new InProcessLiveFeed(10_000));
             EngramServer server = new EngramServer(runtime.services(), settings, keys, feed, System.err);
-            WriteBehindWorker worker = runtime.services().buffered() ? runtime.services().worker("engram-server@" + hostName()) : null;
+            WriteBehindWorker worker = runtime.services().buffered() && !noWorker ? runtime.services().worker("engram-server@" + hostName()) : null;
             Thread draining = worker == null ? null : new Thread(worker::run, "engram-server-worker");
             try {
                 server.start();
