@@ -8,6 +8,7 @@ import dev.engram.app.http.keys.ApiKeys;
 import dev.engram.app.http.keys.ApiRole;
 import dev.engram.runtime.EngramRuntime;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +53,48 @@ class BufferedServerIT {
         }
     }
 
+    /** Starts {@code engram-server serve} in a child JVM; returns its port. */
+    private int serve(Path config, String... extra) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--config", config.toString(), "serve", "--port", "0"));
+        command.addAll(List.of(extra));
+        server = new ProcessBuilder(command).redirectError(dir.resolve("server.log").toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertThat(line).as(Files.readString(dir.resolve("server.log"))).isNotNull();
+        Matcher m = LISTENING.matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void withNoWorkerTheServerAcknowledgesIntoTheBufferAndLeavesTheDrainingToOthers() throws Exception {
+        redis = RedisServers.start();
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Path config = Files.writeString(dir.resolve("engram.yaml"), String.join("\n",
+                "storage: sqlite", "buffer: redis", "data_dir: " + data,
+                "redis:", "  uri: " + redis.uri(), "  key_prefix: nowork", "  buffer:", "    batch_size: 100", "    interval: 100ms", ""));
+        String key = new ApiKeys(data.resolve("api-keys.json"), Clock.systemUTC()).create("buffered", ApiRole.WRITE, "it").token();
+        int port = serve(config, "--no-worker");
+        HttpClient client = HttpClient.newHttpClient();
+        String body = IntStream.range(0, 5).mapToObj(i -> TestServer.trajectory("nw-" + i, "agent-n", "deploy", "success", 0.8))
+                .collect(Collectors.joining("\n"));
+        HttpResponse<String> recorded = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/trajectories"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        // ten times the worker interval: a worker in this process would have drained them by now
+        Thread.sleep(1_000);
+        String stats = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/stats")).header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(stats).contains("\"buffer\":{\"lag\":5,\"pending\":0}").contains("\"total_trajectories\":0");
+        server.destroy(); // SIGTERM: the acknowledged entries stay in the buffer for a worker
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isZero();
+    }
+
     @Test
     void theServerDrainsItsBufferAndFeedsTheStreamFromTheLog() throws Exception {
         redis = RedisServers.start();
@@ -61,16 +104,7 @@ class BufferedServerIT {
                 "storage: sqlite", "buffer: redis", "data_dir: " + data,
                 "redis:", "  uri: " + redis.uri(), "  key_prefix: httpit", "  buffer:", "    batch_size: 100", "    interval: 100ms", ""));
         String key = new ApiKeys(data.resolve("api-keys.json"), Clock.systemUTC()).create("buffered", ApiRole.WRITE, "it").token();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--config", config.toString(), "serve", "--port", "0").redirectError(dir.resolve("server.log").toFile()).start();
-        int port;
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertThat(line).as(Files.readString(dir.resolve("server.log"))).isNotNull();
-        Matcher m = LISTENING.matcher(line);
-        assertThat(m.find()).as(line).isTrue();
-        port = Integer.parseInt(m.group(1));
+        int port = serve(config);
         HttpClient client = HttpClient.newHttpClient();
 
         List<String> ids = IntStream.range(0, 20).mapToObj(i -> "buf-" + i).toList();
