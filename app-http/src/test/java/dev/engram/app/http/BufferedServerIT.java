@@ -53,6 +53,15 @@ class BufferedServerIT {
         }
     }
 
+    /** Starts a redis-server and writes a configuration with it as the buffer in front of SQLite in {@code data}. */
+    private Path bufferedConfig(Path data, String prefix) throws IOException {
+        redis = RedisServers.start();
+        Files.createDirectories(data);
+        return Files.writeString(dir.resolve("engram.yaml"), String.join("\n",
+                "storage: sqlite", "buffer: redis", "data_dir: " + data,
+                "redis:", "  uri: " + redis.uri(), "  key_prefix: " + prefix, "  buffer:", "    batch_size: 100", "    interval: 100ms", ""));
+    }
+
     /** Starts {@code engram-server serve} in a child JVM; returns its port. */
     private int serve(Path config, String... extra) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -70,12 +79,8 @@ class BufferedServerIT {
 
     @Test
     void withNoWorkerTheServerAcknowledgesIntoTheBufferAndLeavesTheDrainingToOthers() throws Exception {
-        redis = RedisServers.start();
         Path data = dir.resolve("data");
-        Files.createDirectories(data);
-        Path config = Files.writeString(dir.resolve("engram.yaml"), String.join("\n",
-                "storage: sqlite", "buffer: redis", "data_dir: " + data,
-                "redis:", "  uri: " + redis.uri(), "  key_prefix: nowork", "  buffer:", "    batch_size: 100", "    interval: 100ms", ""));
+        Path config = bufferedConfig(data, "nowork");
         String key = new ApiKeys(data.resolve("api-keys.json"), Clock.systemUTC()).create("buffered", ApiRole.WRITE, "it").token();
         int port = serve(config, "--no-worker");
         HttpClient client = HttpClient.newHttpClient();
@@ -97,12 +102,8 @@ class BufferedServerIT {
 
     @Test
     void theServerDrainsItsBufferAndFeedsTheStreamFromTheLog() throws Exception {
-        redis = RedisServers.start();
         Path data = dir.resolve("data");
-        Files.createDirectories(data);
-        Path config = Files.writeString(dir.resolve("engram.yaml"), String.join("\n",
-                "storage: sqlite", "buffer: redis", "data_dir: " + data,
-                "redis:", "  uri: " + redis.uri(), "  key_prefix: httpit", "  buffer:", "    batch_size: 100", "    interval: 100ms", ""));
+        Path config = bufferedConfig(data, "httpit");
         String key = new ApiKeys(data.resolve("api-keys.json"), Clock.systemUTC()).create("buffered", ApiRole.WRITE, "it").token();
         int port = serve(config);
         HttpClient client = HttpClient.newHttpClient();
