@@ -200,7 +200,7 @@ public final class JsonItemReader implements Closeable {
             // a scalar or junk: the rest of the line is the item
             while (true) {
                 c = read();
-                if (c < 0 || (c == '\n' && need == 0)) {
+                if (c < 0 || c == '\n') {
                     break;
                 }
                 chars += utf8(c);
@@ -210,7 +210,7 @@ public final class JsonItemReader implements Closeable {
                 }
             }
             if (need > 0) {
-                throw new NotUtf8();
+                throw new NotUtf8(); // the input or the line ends inside a character
             }
             if (c == '\n') {
                 pos--; // the newline is whitespace before the next item (it was just read: still in the buffer)

@@ -26,6 +26,7 @@ import dev.engram.domain.json.JsonNumber;
 import dev.engram.domain.json.JsonObject;
 import dev.engram.domain.json.JsonString;
 import dev.engram.domain.json.JsonValue;
+import dev.engram.domain.memory.MemoryContext;
 import dev.engram.domain.replay.ReplayFilter;
 import dev.engram.domain.replay.ReplayPreset;
 import dev.engram.domain.replay.ReplayStrategy;
@@ -56,7 +57,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,6 +75,7 @@ final class Api {
     /** Text per byte of the trajectory size limit (UTF-8 and escapes make the two differ, both ways). */
     private static final int TEXT_PER_BYTE = 4;
     private static final long MAX_PRIORITY_LINE = 4_096;
+    private static final int MAX_RENDERED_CONTEXTS = 10_000;
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/x-ndjson", "application/jsonl",
             "application/x-jsonlines", "application/jsonlines", "application/json-seq");
 
@@ -82,8 +86,7 @@ final class Api {
     private final ServerMetrics metrics;
     private final Duration heartbeat;
     private final Sinks.Empty<Void> stopping = Sinks.empty();
-    private static final int MAX_RENDERED_CONTEXTS = 10_000;
-    private final java.util.concurrent.ConcurrentHashMap<String, RenderedContext> renderedContexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, RenderedContext> renderedContexts = new ConcurrentHashMap<>();
 
     Api(EngramServices services, EngramSettings settings, Scheduler work, LiveFeed feed, ServerMetrics metrics, Duration heartbeat) {
         this.services = services;
@@ -119,19 +122,15 @@ final class Api {
 
     /** Runs a use case on the worker scheduler, timed as an operation. */
     private <T> Mono<T> run(String operation, Supplier<Mono<T>> useCase) {
-        return timed(operation, useCase).subscribeOn(work);
+        return runSelfScheduled(operation, useCase).subscribeOn(work);
     }
 
     /**
-     * Runs a use case where the request is (an event-loop thread), for those that move their blocking work to the
-     * use cases' own threads themselves and answer what they hold in memory at once (a cached context): no hop to
-     * a worker and back for a map lookup.
+     * Runs a use case where the request is (an event-loop thread), timed as an operation: for those that move their
+     * blocking work to the use cases' own threads themselves and answer what they hold in memory at once (a cached
+     * context), so that a map lookup costs no hop to a worker and back.
      */
     private <T> Mono<T> runSelfScheduled(String operation, Supplier<Mono<T>> useCase) {
-        return timed(operation, useCase);
-    }
-
-    private <T> Mono<T> timed(String operation, Supplier<Mono<T>> useCase) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             return useCase.get()
@@ -307,7 +306,7 @@ final class Api {
     }
 
     /** A context's answer as sent (the body is never changed after it is put here). */
-    private record RenderedContext(dev.engram.domain.memory.MemoryContext context, byte[] body) {
+    private record RenderedContext(MemoryContext context, byte[] body) {
     }
 
     private Mono<Reply> consolidate(Call call) {

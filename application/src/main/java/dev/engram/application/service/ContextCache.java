@@ -35,11 +35,11 @@ final class ContextCache {
         return ttlNanos > 0;
     }
 
-    private static String agentKey(String namespace, String agentId) {
+    static String agentKey(String namespace, String agentId) {
         return namespace + '\u0000' + agentId;
     }
 
-    private static String contextKey(String taskId, int maxTokens) {
+    static String contextKey(String taskId, int maxTokens) {
         return (taskId == null ? "" : "t:" + taskId) + '\u0000' + maxTokens;
     }
 

@@ -37,8 +37,8 @@ public final class ContextService implements BuildMemoryContextUseCase {
         // renders it and the others wait for that one; a request after a memory write (a new generation) never
         // joins a rendering that began before the write
         long generation = cache.generation(query.namespace(), query.agentId());
-        String key = query.namespace() + '\u0000' + query.agentId() + '\u0000' + query.taskId() + '\u0000' + query.maxTokens()
-                + '\u0000' + generation;
+        String key = ContextCache.agentKey(query.namespace(), query.agentId()) + '\u0000'
+                + ContextCache.contextKey(query.taskId(), query.maxTokens()) + '\u0000' + generation;
         return rendering.computeIfAbsent(key, k -> render(query, generation).doFinally(signal -> rendering.remove(k)).cache());
     }
 

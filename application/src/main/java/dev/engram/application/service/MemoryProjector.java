@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,12 +119,12 @@ final class MemoryProjector {
 
     /** Applies every insert of the agent not yet in its memory; returns the memory as it now stands. */
     Loaded catchUp(String namespace, String agentId) {
-        return inTurn(namespace, agentId, lane -> {
-            long upTo = lane.issued.get();
-            Loaded loaded = apply(namespace, agentId, lane.handed);
-            lane.covered = Math.max(lane.covered, upTo);
-            return loaded;
-        });
+        Lane lane = enter(namespace, agentId);
+        try {
+            return inTurn(lane, () -> catchUpInTurn(namespace, agentId, lane));
+        } finally {
+            leave(namespace, agentId);
+        }
     }
 
     /**
@@ -142,34 +143,27 @@ final class MemoryProjector {
         try {
             lane.handed.putAll(mine);
             long ticket = lane.issued.incrementAndGet();
-            lane.lock.lock();
-            try {
-                if (lane.covered >= ticket) {
-                    return;
-                }
-                long upTo = lane.issued.get();
-                apply(namespace, agentId, lane.handed);
-                lane.covered = Math.max(lane.covered, upTo);
-            } finally {
-                lane.lock.unlock();
-            }
+            inTurn(lane, () -> lane.covered >= ticket ? null : catchUpInTurn(namespace, agentId, lane));
         } finally {
             mine.keySet().forEach(lane.handed::remove);
             leave(namespace, agentId);
         }
     }
 
-    private <T> T inTurn(String namespace, String agentId, java.util.function.Function<Lane, T> work) {
-        Lane lane = enter(namespace, agentId);
+    /** A catch-up while holding the agent's turn: every write that took its ticket before it starts is covered after. */
+    private Loaded catchUpInTurn(String namespace, String agentId, Lane lane) {
+        long upTo = lane.issued.get();
+        Loaded loaded = apply(namespace, agentId, lane.handed);
+        lane.covered = Math.max(lane.covered, upTo);
+        return loaded;
+    }
+
+    private static <T> T inTurn(Lane lane, Supplier<T> work) {
+        lane.lock.lock();
         try {
-            lane.lock.lock();
-            try {
-                return work.apply(lane);
-            } finally {
-                lane.lock.unlock();
-            }
+            return work.get();
         } finally {
-            leave(namespace, agentId);
+            lane.lock.unlock();
         }
     }
 
@@ -272,7 +266,12 @@ final class MemoryProjector {
      * catch-up and the change when another writer got there first. Returns the saved memory.
      */
     Loaded update(String namespace, String agentId, UnaryOperator<AgentMemory> change) {
-        return inTurn(namespace, agentId, lane -> updateInTurn(namespace, agentId, change));
+        Lane lane = enter(namespace, agentId);
+        try {
+            return inTurn(lane, () -> updateInTurn(namespace, agentId, change));
+        } finally {
+            leave(namespace, agentId);
+        }
     }
 
     private Loaded updateInTurn(String namespace, String agentId, UnaryOperator<AgentMemory> change) {
