@@ -138,6 +138,7 @@ public final class EngramServer implements AutoCloseable {
                 .channelGroup(connections)
                 .idleTimeout(server.idleTimeout())
                 .readTimeout(server.readTimeout())
+                .doOnChannelInit((observer, channel, remote) -> KeepAliveReadRearm.install(channel))
                 .handle((request, response) -> handle(request, response, table))
                 .bindNow();
     }
