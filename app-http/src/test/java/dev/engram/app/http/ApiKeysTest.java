@@ -53,6 +53,26 @@ class ApiKeysTest {
     }
 
     @Test
+    void aKeyVerifiedOnceStillRefusesAWrongSecretAndIsRefusedOnceAnotherProcessRevokesIt() throws Exception {
+        ApiKeys server = new ApiKeys(dir.resolve("keys.json"), Clock.systemUTC());
+        String token = server.create("ns", ApiRole.READ, null).token();
+        assertThat(server.authenticate(token)).isPresent();
+        assertThat(server.authenticate(token)).as("the verified secret, compared again").isPresent();
+        String wrong = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+        assertThat(server.authenticate(wrong)).isEmpty();
+        assertThat(server.authenticate(token + "x")).as("a longer secret is not the verified one").isEmpty();
+        assertThat(server.authenticate(token)).isPresent();
+
+        // the command, another process, revokes it: the server sees the file change within its recheck interval
+        assertThat(new ApiKeys(dir.resolve("keys.json"), Clock.systemUTC()).revoke(token.substring(4, 16))).isTrue();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (server.authenticate(token).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(server.authenticate(token)).isEmpty();
+    }
+
+    @Test
     void rolesIncludeTheOnesBelow() {
         assertThat(ApiRole.ADMIN.permits(ApiRole.WRITE)).isTrue();
         assertThat(ApiRole.WRITE.permits(ApiRole.READ)).isTrue();

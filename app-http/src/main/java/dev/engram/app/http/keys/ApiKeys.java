@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -28,15 +27,17 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The key file: every API key, bound to one namespace and a role, stored as a salted SHA-256 (a key is 256 random
  * bits, so a slow password hash would add nothing but latency). A key reads {@code egk_<id>_<secret>}; the id finds
- * the entry, the secret is compared in constant time. The server re-reads the file when it changes (checked at most
- * once a second), so keys created or revoked while it runs take effect without a restart.
+ * the entry, the secret is compared in constant time. The server reads the file again at most once a second and
+ * takes in any change, so keys created or revoked while it runs take effect without a restart.
  */
 public final class ApiKeys {
     public static final String PREFIX = "egk_";
@@ -51,7 +52,13 @@ public final class ApiKeys {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile Map<String, ApiKey> byId;
-    private volatile FileTime loadedVersion;
+    /**
+     * The secret last verified for each key id, so that a key's later requests cost a constant-time comparison with
+     * it instead of a salted hash; emptied whenever the file is re-read. Whether a key is active is still asked of the
+     * file as last read, on every request.
+     */
+    private volatile Map<String, byte[]> verified = new ConcurrentHashMap<>();
+    private volatile String loadedText; // null: there was no file
     private volatile long checkedAt;
 
     public ApiKeys(Path file, Clock clock) {
@@ -123,11 +130,21 @@ public final class ApiKeys {
             return Optional.empty();
         }
         ApiKey key = byId.get(token.substring(PREFIX.length(), split));
-        String secret = token.substring(split + 1);
+        byte[] secret = token.substring(split + 1).getBytes(StandardCharsets.UTF_8);
+        if (key != null) {
+            byte[] known = verified.get(key.id());
+            if (known != null && MessageDigest.isEqual(known, secret)) {
+                return key.active() ? Optional.of(key) : Optional.empty();
+            }
+        }
         // an unknown id costs the same hash as a known one
         byte[] expected = key == null ? DUMMY_HASH : key.hash();
         boolean same = MessageDigest.isEqual(expected, hash(key == null ? DUMMY_SALT : key.salt(), secret));
-        return same && key != null && key.active() ? Optional.of(key) : Optional.empty();
+        if (!same || key == null || !key.active()) {
+            return Optional.empty();
+        }
+        verified.put(key.id(), secret);
+        return Optional.of(key);
     }
 
     private void refresh() {
@@ -136,36 +153,37 @@ public final class ApiKeys {
             return;
         }
         checkedAt = now;
-        FileTime version = version();
-        if (!java.util.Objects.equals(version, loadedVersion)) {
+        // the text itself is compared, not the modification time: two writes within one tick of the file system's
+        // clock (a create and a revoke a few milliseconds apart) leave the same time, and the revoke would go unseen
+        String text = read();
+        if (!Objects.equals(text, loadedText)) {
             synchronized (this) {
-                reload();
+                load(text);
             }
         }
     }
 
-    private FileTime version() {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return null;
-        }
+    private void reload() {
+        load(read());
     }
 
-    private void reload() {
-        FileTime version = version();
-        String text;
+    /** The key file's text, or null when there is none. */
+    private String read() {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            byId = Map.of();
-            loadedVersion = null;
-            return;
+            return null;
         } catch (IOException e) {
             throw new DomainException(ErrorCode.BACKEND_UNAVAILABLE, "the key file " + file + " cannot be read: " + e.getMessage());
         }
-        byId = parse(text).stream().collect(Collectors.toMap(ApiKey::id, Function.identity(), (a, b) -> b, java.util.LinkedHashMap::new));
-        loadedVersion = version;
+    }
+
+    private void load(String text) {
+        Map<String, ApiKey> keys = text == null ? Map.of()
+                : parse(text).stream().collect(Collectors.toMap(ApiKey::id, Function.identity(), (a, b) -> b, java.util.LinkedHashMap::new));
+        verified = new ConcurrentHashMap<>();
+        byId = keys;
+        loadedText = text;
         checkedAt = System.nanoTime();
     }
 
@@ -229,10 +247,14 @@ public final class ApiKeys {
     }
 
     private static byte[] hash(byte[] salt, String secret) {
+        return hash(salt, secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hash(byte[] salt, byte[] secret) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);
-            return sha.digest(secret.getBytes(StandardCharsets.UTF_8));
+            return sha.digest(secret);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
