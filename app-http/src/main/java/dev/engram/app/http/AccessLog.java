@@ -15,18 +15,29 @@ import java.util.concurrent.TimeUnit;
  * One line per request on standard error — text, or one JSON object per line ({@code server.log_format: json}).
  * It names the key by its id only: the key itself, the Authorization header and bodies are never logged.
  *
- * <p>Lines are written by a thread of their own, in batches, so that a request's line costs its thread a queue
- * offer rather than a locked, unbuffered write to the stream (a system call per request on an event-loop thread).
+ * <p>Lines are formatted and written by a thread of their own, in batches, so that a request's line costs its thread
+ * a small record and a queue offer rather than formatting and a locked, unbuffered write to the stream (a system call
+ * per request on an event-loop thread).
  * Nothing is dropped: when the queue is full a request waits for room; {@link #close} writes out what is queued,
  * and lines after it are written directly.
  */
 final class AccessLog implements AutoCloseable {
     private static final int QUEUE = 16_384;
+    /** Put on the queue by {@link #close}: the writer writes what is before it and ends. */
+    private static final Object END = new Object();
+
+    /** A request's line as taken on its thread: the fields only, formatted by the writer. */
+    private record RequestLine(long epochMillis, String requestId, String method, String path, String route, int status,
+                               long nanos, String keyId, String namespace) {
+    }
 
     private final PrintStream out;
     private final boolean json;
-    private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread writer;
+    private final StringBuilder text = new StringBuilder(); // the writer's
+    private long second = Long.MIN_VALUE; // the writer's: the second whose text is in secondText
+    private String secondText = "";
     private volatile boolean closed;
 
     AccessLog(PrintStream out, boolean json) {
@@ -38,42 +49,20 @@ final class AccessLog implements AutoCloseable {
     }
 
     void request(String requestId, String method, String path, String route, int status, long nanos, String keyId, String namespace) {
-        double millis = nanos / 1e6;
-        if (json) {
-            JsonObject.Builder line = JsonObject.builder()
-                    .put("time", Timestamps.format(Instant.now()))
-                    .put("level", "info")
-                    .put("event", "request")
-                    .put("request_id", requestId)
-                    .put("method", method)
-                    .put("path", path)
-                    .put("route", route)
-                    .put("status", status)
-                    .put("millis", Math.round(millis * 1000) / 1000.0);
-            if (keyId != null) {
-                line.put("key_id", keyId).put("namespace", namespace);
-            }
-            write(JsonCodec.instance().write(line.build()));
-        } else {
-            StringBuilder line = new StringBuilder(160).append(Timestamps.format(Instant.now())).append(' ').append(method).append(' ')
-                    .append(path).append(' ').append(status).append(' ').append(Math.round(millis * 10) / 10.0).append("ms id=").append(requestId);
-            if (keyId != null) {
-                line.append(" key=").append(keyId).append(" ns=").append(namespace);
-            }
-            write(line.toString());
-        }
+        write(new RequestLine(System.currentTimeMillis(), requestId, method, path, route, status, nanos, keyId, namespace));
     }
 
     void event(String level, String message) {
+        String time = Timestamps.format(Instant.now());
         if (json) {
-            write(JsonCodec.instance().write(JsonObject.builder().put("time", Timestamps.format(Instant.now()))
+            write(JsonCodec.instance().write(JsonObject.builder().put("time", time)
                     .put("level", level).put("event", "server").put("message", message).build()));
         } else {
-            write(Timestamps.format(Instant.now()) + " " + level + " " + message);
+            write(time + " " + level + " " + message);
         }
     }
 
-    private void write(String line) {
+    private void write(Object line) {
         if (!closed) {
             try {
                 queue.put(line);
@@ -83,38 +72,83 @@ final class AccessLog implements AutoCloseable {
             }
         }
         synchronized (out) {
-            out.println(line);
+            text.setLength(0);
+            append(line);
+            out.print(text);
+            out.flush();
         }
     }
 
     private void drain() {
-        List<String> batch = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        while (true) {
+        List<Object> batch = new ArrayList<>();
+        boolean end = false;
+        while (!end) {
             try {
-                String first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closed && queue.isEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                batch.add(first);
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 // close() interrupts nothing; an interrupt ends the thread after writing out what is queued
                 closed = true;
+                end = true;
             }
             queue.drainTo(batch);
-            text.setLength(0);
-            for (String line : batch) {
-                text.append(line).append(System.lineSeparator());
-            }
-            batch.clear();
             synchronized (out) {
+                text.setLength(0);
+                for (Object line : batch) {
+                    if (line == END) {
+                        end = true;
+                    } else {
+                        append(line);
+                    }
+                }
                 out.print(text);
                 out.flush();
             }
+            batch.clear();
         }
+    }
+
+    /** Appends one line and its line separator to {@link #text} (called holding the stream's lock). */
+    private void append(Object line) {
+        if (!(line instanceof RequestLine r)) {
+            text.append((String) line).append(System.lineSeparator());
+            return;
+        }
+        double millis = r.nanos() / 1e6;
+        if (json) {
+            JsonObject.Builder entry = JsonObject.builder()
+                    .put("time", time(r.epochMillis()))
+                    .put("level", "info")
+                    .put("event", "request")
+                    .put("request_id", r.requestId())
+                    .put("method", r.method())
+                    .put("path", r.path())
+                    .put("route", r.route())
+                    .put("status", r.status())
+                    .put("millis", Math.round(millis * 1000) / 1000.0);
+            if (r.keyId() != null) {
+                entry.put("key_id", r.keyId()).put("namespace", r.namespace());
+            }
+            text.append(JsonCodec.instance().write(entry.build()));
+        } else {
+            text.append(time(r.epochMillis())).append(' ').append(r.method()).append(' ').append(r.path()).append(' ')
+                    .append(r.status()).append(' ').append(Math.round(millis * 10) / 10.0).append("ms id=").append(r.requestId());
+            if (r.keyId() != null) {
+                text.append(" key=").append(r.keyId()).append(" ns=").append(r.namespace());
+            }
+        }
+        text.append(System.lineSeparator());
+    }
+
+    /** ISO-8601 in UTC to the millisecond ({@code 2026-12-06T21:13:37.042Z}); the second's text is made once a second. */
+    private String time(long epochMillis) {
+        long s = Math.floorDiv(epochMillis, 1000);
+        if (s != second) {
+            second = s;
+            String whole = Timestamps.format(Instant.ofEpochSecond(s)); // 2026-12-06T21:13:37Z
+            secondText = whole.substring(0, whole.length() - 1) + ".";
+        }
+        int ms = (int) Math.floorMod(epochMillis, 1000);
+        return secondText + (char) ('0' + ms / 100) + (char) ('0' + ms / 10 % 10) + (char) ('0' + ms % 10) + "Z";
     }
 
     /** Writes out every queued line; later lines go straight to the stream. */
@@ -122,15 +156,19 @@ final class AccessLog implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            writer.join(5_000);
+            if (queue.offer(END, 5, TimeUnit.SECONDS)) {
+                writer.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // lines queued after the writer's last look are not left behind
-        List<String> rest = new ArrayList<>();
+        // lines queued after the writer's last look (or left by a writer that did not end in time) are not left behind
+        List<Object> rest = new ArrayList<>();
         queue.drainTo(rest);
         synchronized (out) {
-            rest.forEach(out::println);
+            text.setLength(0);
+            rest.stream().filter(line -> line != END).forEach(this::append);
+            out.print(text);
             out.flush();
         }
     }
