@@ -15,6 +15,7 @@
 #
 #   benchmarks/http/load.sh                     # the full run (about 10 minutes)
 #   DURATION=5s WARMUP=5s CONTEXT_EPISODES=10000 benchmarks/http/load.sh   # a quick one
+#   PHASES=context RUNS=5 benchmarks/http/load.sh  # only the context runs, five of each (the p99 medians are printed)
 # LOAD_SERVER_CMD and LOAD_ENGRAM_CMD run other builds than this checkout's launchers ("java -jar /x/engram-server.jar");
 # not ENGRAM_*: those are configuration.
 set -euo pipefail
@@ -27,6 +28,9 @@ CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 MAX_REQUESTS="${MAX_REQUESTS:-200000}"
 CONTEXT_EPISODES="${CONTEXT_EPISODES:-100000}"
+PHASES="${PHASES:-context embedded redis}"
+CONTEXT_TTLS="${CONTEXT_TTLS:-1s 0s}" # the context cache settings measured
+RUNS="${RUNS:-1}"
 server_cmd=(${LOAD_SERVER_CMD:-"$root/engram-server"})
 engram_cmd=(${LOAD_ENGRAM_CMD:-"$root/engram"})
 command -v wrk >/dev/null || { echo "load.sh: needs wrk (apt-get install wrk)" >&2; exit 2; }
@@ -104,19 +108,31 @@ ingest() { # label
 }
 
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg); wrk $THREADS threads, $CONNECTIONS connections, $DURATION per run after $WARMUP of warm-up"
+phase() { [[ " $PHASES " == *" $1 "* ]]; }
 context="/v1/memory/ctx-agent/context?task=deploy"
-for ttl in 1s 0s; do
-  start_server "context:" "  cache_ttl: $ttl"
-  recorded="$(curl -s -H "Authorization: Bearer $KEY" "$url/v1/stats?agent=ctx-agent" | sed -n 's/.*"total_trajectories":\([0-9]*\).*/\1/p')"
-  GET_PATH="$context" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/get.lua" "$url" >/dev/null
-  GET_PATH="$context" run "context, cache_ttl $ttl ($recorded ep.)" 1 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$here/get.lua" "$url"
-  [ "$ttl" = 0s ] || stop_server
-done
+if phase context; then
+  for ttl in $CONTEXT_TTLS; do
+    start_server "context:" "  cache_ttl: $ttl"
+    recorded="$(curl -s -H "Authorization: Bearer $KEY" "$url/v1/stats?agent=ctx-agent" | sed -n 's/.*"total_trajectories":\([0-9]*\).*/\1/p')"
+    GET_PATH="$context" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/get.lua" "$url" >/dev/null
+    p99s=()
+    for r in $(seq 1 "$RUNS"); do
+      out="$(GET_PATH="$context" run "context, cache_ttl $ttl ($recorded ep.)" 1 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$here/get.lua" "$url")"
+      echo "$out"
+      p99s+=("$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$out")")
+    done
+    [ "$RUNS" -gt 1 ] && echo "context, cache_ttl $ttl: median p99 over $RUNS runs $(printf '%s\n' "${p99s[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}') ms"
+    stop_server
+  done
+fi
 
-# ingest on the last server (embedded), then on a Redis-buffered one
-ingest "embedded:"
-stop_server
-if command -v redis-server >/dev/null; then
+# ingest on the embedded store, then on a Redis-buffered one
+if phase embedded; then
+  start_server
+  ingest "embedded:"
+  stop_server
+fi
+if phase redis && command -v redis-server >/dev/null; then
   redis_port="$(free_port)"
   mkdir -p "$work/redis"
   redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --appendonly yes --appendfsync everysec \
@@ -133,7 +149,7 @@ if command -v redis-server >/dev/null; then
   BATCH=100 MAX_REQUESTS=1000000 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s -s "$here/ingest.lua" "$url" >/dev/null
   BATCH=100 MAX_REQUESTS="$MAX_REQUESTS" run "redis-buffered, --no-worker: batched" 100 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s "$here/ingest.lua" "$url"
   stop_server
-else
+elif phase redis; then
   echo "redis-buffered: skipped (no redis-server; apt-get install redis-server)"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

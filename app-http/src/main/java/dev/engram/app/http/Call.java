@@ -2,7 +2,10 @@ package dev.engram.app.http;
 
 import dev.engram.app.http.keys.ApiKey;
 import dev.engram.domain.error.DomainException;
+import dev.engram.domain.error.ErrorCode;
+import dev.engram.domain.error.Violation;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import reactor.netty.http.server.HttpServerRequest;
@@ -94,13 +97,19 @@ final class Call {
 
     /** Query parameters not in the list are refused, each named (a typo would otherwise be silently ignored). */
     void onlyQuery(String... known) {
+        if (query.isEmpty()) {
+            return;
+        }
         List<String> allowed = List.of(known);
-        List<dev.engram.domain.error.Violation> unknown = query.keySet().stream().filter(k -> !allowed.contains(k))
-                .map(k -> new dev.engram.domain.error.Violation(k, "is not a parameter of this route"
-                        + (allowed.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", allowed) + ")")))
-                .toList();
+        List<Violation> unknown = new ArrayList<>();
+        for (String k : query.keySet()) {
+            if (!allowed.contains(k)) {
+                unknown.add(new Violation(k, "is not a parameter of this route"
+                        + (allowed.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", allowed) + ")")));
+            }
+        }
         if (!unknown.isEmpty()) {
-            throw new DomainException(dev.engram.domain.error.ErrorCode.INVALID_ARGUMENT,
+            throw new DomainException(ErrorCode.INVALID_ARGUMENT,
                     unknown.size() == 1 ? unknown.get(0).field() + ": " + unknown.get(0).message() : unknown.size() + " unknown parameters", unknown);
         }
     }

@@ -164,8 +164,9 @@ public final class EngramServer implements AutoCloseable {
         String method = request.method().name();
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String rawPath = uri.rawPath();
-        List<String> segments = new ArrayList<>();
-        for (String part : rawPath.substring(rawPath.startsWith("/") ? 1 : 0).split("/", -1)) {
+        String[] parts = rawPath.substring(rawPath.startsWith("/") ? 1 : 0).split("/", -1);
+        List<String> segments = new ArrayList<>(parts.length);
+        for (String part : parts) {
             segments.add(QueryStringDecoder.decodeComponent(part));
         }
         String[] routeName = {"unmatched"};
@@ -239,11 +240,16 @@ public final class EngramServer implements AutoCloseable {
         if (header == null || header.isBlank()) {
             throw unauthorized("no API key: send Authorization: Bearer <key> (engram-server keys create makes one)");
         }
-        String[] parts = header.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+        // "Bearer", white space, the key (parsed by hand: a regex split compiled a pattern on every request)
+        String text = header.strip();
+        int space = 0;
+        while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
+            space++;
+        }
+        if (space == text.length() || !text.substring(0, space).equalsIgnoreCase("Bearer")) {
             throw unauthorized("the Authorization header must read Bearer <key>");
         }
-        return keys.authenticate(parts[1].trim()).orElseThrow(() -> unauthorized("the API key is not valid (unknown or revoked)"));
+        return keys.authenticate(text.substring(space).strip()).orElseThrow(() -> unauthorized("the API key is not valid (unknown or revoked)"));
     }
 
     private static HttpFailure unauthorized(String message) {

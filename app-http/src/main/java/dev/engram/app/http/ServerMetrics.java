@@ -24,7 +24,7 @@ final class ServerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<String, Timer> requests = new ConcurrentHashMap<>();
-    private final Map<String, Timer> operations = new ConcurrentHashMap<>();
+    private final Map<String, Timer[]> operations = new ConcurrentHashMap<>();
 
     ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -45,11 +45,16 @@ final class ServerMetrics implements AutoCloseable {
     }
 
     void operation(String name, long nanos, boolean failed) {
-        operations.computeIfAbsent(name + (failed ? " error" : " ok"), k -> Timer.builder("engram.operation")
-                        .description("use case latency (a store call for get, list, top, delete)")
-                        .tag("operation", name).tag("outcome", failed ? "error" : "ok")
-                        .register(registry))
+        // the name alone is the key (no string built per call): [0] the successes' timer, [1] the failures'
+        operations.computeIfAbsent(name, k -> new Timer[] {operationTimer(k, "ok"), operationTimer(k, "error")})[failed ? 1 : 0]
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer operationTimer(String name, String outcome) {
+        return Timer.builder("engram.operation")
+                .description("use case latency (a store call for get, list, top, delete)")
+                .tag("operation", name).tag("outcome", outcome)
+                .register(registry);
     }
 
     void recorded(long stored, long unchanged, long refused) {

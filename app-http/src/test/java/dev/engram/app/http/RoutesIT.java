@@ -146,6 +146,31 @@ class RoutesIT {
     }
 
     @Test
+    void theAuthorizationHeaderIsBearerAndTheKeyInAnyCaseAndSpacing() {
+        assertThat(withAuthorization("bearer   " + reader + " ").status()).isEqualTo(200);
+        assertThat(withAuthorization("BEARER\t" + reader).status()).isEqualTo(200);
+        for (String bad : new String[] {"Bearer", "Bearer ", reader, "Basic " + reader, "Bearerx " + reader}) {
+            Answer a = withAuthorization(bad);
+            assertThat(a.status()).as(bad).isEqualTo(401);
+            assertThat(text(a.json(), "error.code")).isEqualTo("unauthorized");
+        }
+        assertThat(text(withAuthorization("Basic abc").json(), "error.message")).contains("Bearer <key>");
+    }
+
+    private static Answer withAuthorization(String header) {
+        try {
+            var r = s.client.send(java.net.http.HttpRequest.newBuilder(s.uri("/v1/stats")).header("Authorization", header).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body(), dev.engram.json.JsonCodec.instance().parse(r.body()), r);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void unknownRoutesMethodsAndParameters() {
         assertThat(s.get("/v1/nothing", reader).status()).isEqualTo(404);
         Answer method = s.send("PUT", "/v1/trajectories", writer, "application/json", "{}");
