@@ -11,12 +11,18 @@ import java.util.function.LongSupplier;
  * context before each run costs a map lookup instead of loading, restoring and rendering its memory and counting the
  * tokens. Every memory write through this process ({@link WatchedMemoryStore}) drops the agent's entries at once;
  * what other processes write (a CLI on the same store) is seen when an entry expires, after at most the TTL.
+ *
+ * <p>An entry is due for a refresh three quarters of the way through its TTL: the caller renders it again in the
+ * background while the entry, still within its TTL, goes on answering, so that a context asked for steadily never
+ * expires under its callers (an expiry made every request of that moment wait for one rendering: the p99 of the
+ * context route). Nothing older than the TTL is ever served.
  */
 final class ContextCache {
     /** Entries beyond this many agents are dropped wholesale (a bound, not an eviction policy). */
     private static final int MAX_AGENTS = 10_000;
 
-    private record Entry(MemoryContext context, long expiresAt) {
+    /** A rendered context, due for a refresh from {@code refreshAt} and not served from {@code expiresAt}. */
+    record Entry(MemoryContext context, long refreshAt, long expiresAt) {
     }
 
     private record Agent(AtomicLong generation, Map<String, Entry> contexts) {
@@ -55,18 +61,30 @@ final class ContextCache {
         return agent(namespace, agentId).generation().get();
     }
 
-    MemoryContext get(String namespace, String agentId, String taskId, int maxTokens) {
+    /** The entry within its TTL, or null. */
+    Entry lookup(String namespace, String agentId, String taskId, int maxTokens) {
         Agent agent = agents.get(agentKey(namespace, agentId));
         if (agent == null) {
             return null;
         }
         Entry entry = agent.contexts().get(contextKey(taskId, maxTokens));
-        return entry != null && nanos.getAsLong() - entry.expiresAt() < 0 ? entry.context() : null;
+        return entry != null && nanos.getAsLong() - entry.expiresAt() < 0 ? entry : null;
+    }
+
+    MemoryContext get(String namespace, String agentId, String taskId, int maxTokens) {
+        Entry entry = lookup(namespace, agentId, taskId, maxTokens);
+        return entry == null ? null : entry.context();
+    }
+
+    /** Whether the entry is past three quarters of its TTL (to be rendered again while it still answers). */
+    boolean refreshDue(Entry entry) {
+        return nanos.getAsLong() - entry.refreshAt() >= 0;
     }
 
     void put(String namespace, String agentId, String taskId, int maxTokens, long generation, MemoryContext context) {
         Agent agent = agent(namespace, agentId);
-        agent.contexts().put(contextKey(taskId, maxTokens), new Entry(context, nanos.getAsLong() + ttlNanos));
+        long now = nanos.getAsLong();
+        agent.contexts().put(contextKey(taskId, maxTokens), new Entry(context, now + ttlNanos - ttlNanos / 4, now + ttlNanos));
         if (agent.generation().get() != generation) {
             // the memory was written while this was rendered: it may be the old one
             agent.contexts().clear();

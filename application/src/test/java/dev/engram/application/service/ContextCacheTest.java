@@ -39,6 +39,17 @@ class ContextCacheTest {
     }
 
     @Test
+    void anEntryIsDueForARefreshThreeQuartersThroughItsTtl() {
+        cache.put("ns", "a", "t", 500, cache.generation("ns", "a"), TEXT);
+        ContextCache.Entry entry = cache.lookup("ns", "a", "t", 500);
+        now.addAndGet(749_999_999L);
+        assertThat(cache.refreshDue(entry)).isFalse();
+        now.addAndGet(1);
+        assertThat(cache.refreshDue(entry)).isTrue();
+        assertThat(cache.lookup("ns", "a", "t", 500)).as("due, and still served").isSameAs(entry);
+    }
+
+    @Test
     void aZeroTtlIsOff() {
         assertThat(new ContextCache(0, now::get).enabled()).isFalse();
         assertThat(cache.enabled()).isTrue();

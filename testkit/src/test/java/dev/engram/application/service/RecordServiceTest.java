@@ -164,63 +164,28 @@ class RecordServiceTest {
 
     @Test
     void concurrentMissesOfOneCachedContextRenderItOnce_andAWriteStartsAFreshRendering() throws Exception {
-        InMemoryMemoryStore memories = new InMemoryMemoryStore();
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean gated = new java.util.concurrent.atomic.AtomicBoolean();
-        dev.engram.application.port.out.MemoryStore counting = new dev.engram.application.port.out.MemoryStore() {
-            @Override
-            public reactor.core.publisher.Mono<dev.engram.application.port.out.StoredMemory> load(String namespace, String agentId) {
-                return reactor.core.publisher.Mono.defer(() -> {
-                    loads.incrementAndGet();
-                    if (gated.get()) {
-                        try {
-                            gate.await();
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    return memories.load(namespace, agentId);
-                });
-            }
-
-            @Override
-            public reactor.core.publisher.Mono<Long> save(String namespace, String agentId, long expectedVersion, JsonObject state) {
-                return memories.save(namespace, agentId, expectedVersion, state);
-            }
-
-            @Override
-            public reactor.core.publisher.Mono<Boolean> delete(String namespace, String agentId) {
-                return memories.delete(namespace, agentId);
-            }
-
-            @Override
-            public reactor.core.publisher.Flux<dev.engram.application.port.out.StoredMemory> streamAll(String namespace) {
-                return memories.streamAll(namespace);
-            }
-        };
+        GatedMemoryStore counting = new GatedMemoryStore(new InMemoryMemoryStore());
         JsonObject config = JsonObject.builder().put("context", JsonObject.builder().put("cache_ttl", "1h").build()).build();
         Fixture cached = new Fixture(new dev.engram.testkit.InMemoryTrajectoryStore(), counting, new dev.engram.testkit.InMemoryReplaySnapshotStore(),
                 config, new HeuristicConsolidator());
         cached.record(run("c1", "alice", 0.9));
         ContextQuery query = new ContextQuery(NS, "alice", "task", 500);
 
-        loads.set(0);
-        gated.set(true);
+        counting.loads.set(0);
+        counting.hold();
         List<reactor.core.publisher.Mono<dev.engram.domain.memory.MemoryContext>> waiting = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             reactor.core.publisher.Mono<dev.engram.domain.memory.MemoryContext> m = cached.services.context().context(query).cache();
             m.subscribe(); // the first one's rendering now waits at the gate; the others join it
             waiting.add(m);
         }
-        gated.set(false);
-        gate.countDown();
+        counting.release();
         List<String> texts = new ArrayList<>();
         for (var m : waiting) {
             texts.add(m.block(WAIT).text());
         }
         assertThat(texts).hasSize(32).containsOnly(texts.get(0)).allMatch(t -> t.contains("over 1 episodes") || t.contains("over 1 episode"));
-        assertThat(loads.get()).as("memory loads for 32 concurrent misses").isEqualTo(1);
+        assertThat(counting.loads.get()).as("memory loads for 32 concurrent misses").isEqualTo(1);
 
         // a write through this process: the next request renders afresh and sees it
         cached.record(run("c2", "alice", 0.5));
