@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One line per request on standard error — text, or one JSON object per line ({@code server.log_format: json}).
@@ -17,12 +18,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Lines are formatted and written by a thread of their own, in batches, so that a request's line costs its thread
  * a small record and a queue offer rather than formatting and a locked, unbuffered write to the stream (a system call
- * per request on an event-loop thread).
+ * per request on an event-loop thread). The writer looks at the queue every 5 ms; a line waits at most that long.
  * Nothing is dropped: when the queue is full a request waits for room; {@link #close} writes out what is queued,
  * and lines after it are written directly.
  */
 final class AccessLog implements AutoCloseable {
-    private static final int QUEUE = 16_384;
+    private static final int QUEUE = 65_536;
+    /** How long the writer sleeps when it finds nothing queued: the most a line waits before it is written. */
+    private static final long PAUSE_NANOS = 5_000_000L;
     /** Put on the queue by {@link #close}: the writer writes what is before it and ends. */
     private static final Object END = new Object();
 
@@ -33,6 +36,7 @@ final class AccessLog implements AutoCloseable {
 
     private final PrintStream out;
     private final boolean json;
+    private final boolean requests;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread writer;
     private final StringBuilder text = new StringBuilder(); // the writer's
@@ -40,15 +44,19 @@ final class AccessLog implements AutoCloseable {
     private String secondText = "";
     private volatile boolean closed;
 
-    AccessLog(PrintStream out, boolean json) {
+    AccessLog(PrintStream out, boolean json, boolean requests) {
         this.out = out;
         this.json = json;
+        this.requests = requests;
         this.writer = new Thread(this::drain, "engram-access-log");
         writer.setDaemon(true);
         writer.start();
     }
 
     void request(String requestId, String method, String path, String route, int status, long nanos, String keyId, String namespace) {
+        if (!requests) {
+            return; // server.access_log: false
+        }
         write(new RequestLine(System.currentTimeMillis(), requestId, method, path, route, status, nanos, keyId, namespace));
     }
 
@@ -83,14 +91,19 @@ final class AccessLog implements AutoCloseable {
         List<Object> batch = new ArrayList<>();
         boolean end = false;
         while (!end) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                // close() interrupts nothing; an interrupt ends the thread after writing out what is queued
-                closed = true;
-                end = true;
-            }
             queue.drainTo(batch);
+            if (batch.isEmpty()) {
+                // the writer looks every few milliseconds rather than being woken by each line: a wake-up per request
+                // (a futex call and a thread switch on a two-core machine) cost more than the line itself
+                LockSupport.parkNanos(this, PAUSE_NANOS);
+                if (Thread.interrupted()) {
+                    closed = true; // close() interrupts nothing; an interrupt ends the thread after writing out what is queued
+                    queue.drainTo(batch);
+                    end = true;
+                } else {
+                    continue;
+                }
+            }
             synchronized (out) {
                 text.setLength(0);
                 for (Object line : batch) {
@@ -157,6 +170,7 @@ final class AccessLog implements AutoCloseable {
         closed = true;
         try {
             if (queue.offer(END, 5, TimeUnit.SECONDS)) {
+                LockSupport.unpark(writer);
                 writer.join(5_000);
             }
         } catch (InterruptedException e) {

@@ -84,7 +84,7 @@ public final class EngramServer implements AutoCloseable {
         this.keys = keys;
         this.feed = feed;
         this.limiter = new RateLimiter(server.rateLimit(), System::nanoTime);
-        this.log = new AccessLog(logStream, server.jsonLogs());
+        this.log = new AccessLog(logStream, server.jsonLogs(), server.accessLog());
         int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         this.work = Schedulers.newBoundedElastic(threads, 10_000, "engram-http-work", 60, true);
         this.api = new Api(services, settings, work, feed, metrics, HEARTBEAT);

@@ -17,7 +17,7 @@ class AccessLogTest {
     @Test
     void everyLineQueuedBeforeCloseIsWrittenInOrderAndLinesAfterItGoStraightOut() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AccessLog log = new AccessLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        AccessLog log = new AccessLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, true);
         for (int i = 0; i < 50_000; i++) {
             log.request("id-" + i, "GET", "/v1/stats", "/v1/stats", 200, 1_234_567, "k1", "team");
         }
@@ -32,9 +32,19 @@ class AccessLogTest {
     }
 
     @Test
+    void withRequestLinesOffOnlyTheServersEventsAreWritten() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AccessLog log = new AccessLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false);
+        log.request("r1", "GET", "/v1/stats", "/v1/stats", 200, 1_000_000, "k1", "team");
+        log.event("info", "listening");
+        log.close();
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().satisfies(l -> assertThat(l).endsWith(" info listening"));
+    }
+
+    @Test
     void jsonLinesParseAndTheirTimeIsAnInstantToTheMillisecond() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AccessLog log = new AccessLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        AccessLog log = new AccessLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, true);
         Instant before = Instant.now();
         log.request("r1", "POST", "/v1/trajectories", "/v1/trajectories", 201, 2_500_000, null, null);
         log.close();

@@ -29,11 +29,14 @@ class ServerSettingsTest {
         assertThat(s.keyFile()).isEqualTo(dir.resolve("api-keys.json"));
         assertThat(s.metricsPort()).isEqualTo(ServerSettings.SAME_PORT);
         assertThat(s.jsonLogs()).isFalse();
+        assertThat(s.accessLog()).isTrue();
     }
 
     @Test
     void theEnvironmentOverrides() {
-        ServerSettings s = read(Map.of("ENGRAM_SERVER__PORT", "9000", "ENGRAM_SERVER__READ_TIMEOUT", "5s", "ENGRAM_SERVER__LOG_FORMAT", "json"));
+        ServerSettings s = read(Map.of("ENGRAM_SERVER__PORT", "9000", "ENGRAM_SERVER__READ_TIMEOUT", "5s", "ENGRAM_SERVER__LOG_FORMAT", "json",
+                "ENGRAM_SERVER__ACCESS_LOG", "false"));
+        assertThat(s.accessLog()).isFalse();
         assertThat(s.port()).isEqualTo(9000);
         assertThat(s.readTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.jsonLogs()).isTrue();

@@ -21,12 +21,14 @@ import java.util.Set;
  *   idle_timeout: 60s          # keep-alive connections idle this long are closed
  *   shutdown_timeout: 30s      # how long in-flight requests may finish after SIGTERM
  *   log_format: text           # or json: one JSON object per line
+ *   access_log: true           # a line per request; false: only the server's own events (start, stop, failures)
  * </pre>
  */
 public record ServerSettings(String host, int port, int metricsPort, Path keyFile, long maxBodyBytes, int maxBatchItems,
-                             int rateLimit, Duration readTimeout, Duration idleTimeout, Duration shutdownTimeout, boolean jsonLogs) {
+                             int rateLimit, Duration readTimeout, Duration idleTimeout, Duration shutdownTimeout, boolean jsonLogs,
+                             boolean accessLog) {
     public static final Set<String> KEYS = Set.of("host", "port", "metrics_port", "key_file", "max_body_bytes", "max_batch_items",
-            "rate_limit", "read_timeout", "idle_timeout", "shutdown_timeout", "log_format");
+            "rate_limit", "read_timeout", "idle_timeout", "shutdown_timeout", "log_format", "access_log");
 
     /** -1 in {@code metrics_port}: metrics are served on the API listener. */
     public static final int SAME_PORT = -1;
@@ -51,7 +53,8 @@ public record ServerSettings(String host, int port, int metricsPort, Path keyFil
                 positive(s, "read_timeout", Duration.ofSeconds(30)),
                 positive(s, "idle_timeout", Duration.ofSeconds(60)),
                 positive(s, "shutdown_timeout", Duration.ofSeconds(30)),
-                format.equals("json"));
+                format.equals("json"),
+                s.bool("access_log", true));
     }
 
     private static Duration positive(ConfigSection s, String name, Duration fallback) {
