@@ -3,7 +3,8 @@
 # (MAX_REQUESTS per wrk thread). Starts its own servers on a fresh data dir, and measures with CONNECTIONS (64)
 # connections:
 #   1. GET /v1/memory/{agent}/context with CONTEXT_EPISODES (10^5) episodes recorded for that agent, the context
-#      cache on (cache_ttl 1s, the server's default) and off (0s)
+#      cache on (cache_ttl 1s, the server's default) with the access log on (the default) and off, and the cache
+#      off (0s)
 #   2. on the embedded store (SQLite): batched ingest (100 trajectories of ~2 KB per request, NDJSON) and
 #      single-record ingest
 #   3. the same two on Redis-buffered storage (buffer: redis in front of SQLite, a redis-server of its own on a free
@@ -112,17 +113,22 @@ phase() { [[ " $PHASES " == *" $1 "* ]]; }
 context="/v1/memory/ctx-agent/context?task=deploy"
 if phase context; then
   for ttl in $CONTEXT_TTLS; do
-    start_server "context:" "  cache_ttl: $ttl"
-    recorded="$(curl -s -H "Authorization: Bearer $KEY" "$url/v1/stats?agent=ctx-agent" | sed -n 's/.*"total_trajectories":\([0-9]*\).*/\1/p')"
-    GET_PATH="$context" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/get.lua" "$url" >/dev/null
-    p99s=()
-    for r in $(seq 1 "$RUNS"); do
-      out="$(GET_PATH="$context" run "context, cache_ttl $ttl ($recorded ep.)" 1 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$here/get.lua" "$url")"
-      echo "$out"
-      p99s+=("$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$out")")
+    for access_log in true false; do
+      # the access log off only beside the cached run: the uncached one is bound by rendering, not by the log
+      [ "$access_log" = false ] && [ "$ttl" = 0s ] && continue
+      ENGRAM_SERVER__ACCESS_LOG="$access_log" start_server "context:" "  cache_ttl: $ttl"
+      recorded="$(curl -s -H "Authorization: Bearer $KEY" "$url/v1/stats?agent=ctx-agent" | sed -n 's/.*"total_trajectories":\([0-9]*\).*/\1/p')"
+      label="context ($recorded ep.), cache_ttl $ttl, access_log $access_log"
+      GET_PATH="$context" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/get.lua" "$url" >/dev/null
+      p99s=()
+      for r in $(seq 1 "$RUNS"); do
+        out="$(GET_PATH="$context" run "$label" 1 -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$here/get.lua" "$url")"
+        echo "$out"
+        p99s+=("$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$out")")
+      done
+      [ "$RUNS" -gt 1 ] && echo "$label: median p99 over $RUNS runs $(printf '%s\n' "${p99s[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}') ms"
+      stop_server
     done
-    [ "$RUNS" -gt 1 ] && echo "context, cache_ttl $ttl: median p99 over $RUNS runs $(printf '%s\n' "${p99s[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}') ms"
-    stop_server
   done
 fi
 
