@@ -61,7 +61,7 @@ public final class WriteBufferHarness {
     private static final Duration WAIT = Duration.ofMinutes(10);
     private static final String NS = "bench";
     private static final int BATCH = 1_000;
-    private static final int REPEATS = 3;
+    private static final int REPEATS = 5;
 
     private final Path dir;
     private final RedisServer redis;
@@ -114,9 +114,12 @@ public final class WriteBufferHarness {
         List<Double> engram = new ArrayList<>();
         List<Double> server = new ArrayList<>();
         try (EngramRuntime buffered = runtime("ingest", true)) {
-            List<String> warm = lines(Math.max(2_000, n / 5)); // JIT warm-up of both paths, not counted
-            cpuLimit(buffered.settings(), warm, threads);
-            ingest(buffered.services(), warm, ingestThreads);
+            // JIT warm-up of both paths, not counted: two full rounds (on two cores the compiler needs that long)
+            for (int w = 0; w < 2; w++) {
+                List<String> warm = lines(n);
+                cpuLimit(buffered.settings(), warm, threads);
+                ingest(buffered.services(), warm, ingestThreads);
+            }
             for (int r = 0; r < REPEATS; r++) {
                 List<String> input = lines(n);
                 cpu.add(cpuLimit(buffered.settings(), input, threads));
