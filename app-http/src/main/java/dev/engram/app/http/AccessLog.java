@@ -34,6 +34,10 @@ final class AccessLog implements AutoCloseable {
                                long nanos, String keyId, String namespace) {
     }
 
+    /** One of the server's own events (start, stop, a failure), formatted by the writer like a request's line. */
+    private record EventLine(long epochMillis, String level, String message) {
+    }
+
     private final PrintStream out;
     private final boolean json;
     private final boolean requests;
@@ -61,13 +65,7 @@ final class AccessLog implements AutoCloseable {
     }
 
     void event(String level, String message) {
-        String time = Timestamps.format(Instant.now());
-        if (json) {
-            write(JsonCodec.instance().write(JsonObject.builder().put("time", time)
-                    .put("level", level).put("event", "server").put("message", message).build()));
-        } else {
-            write(time + " " + level + " " + message);
-        }
+        write(new EventLine(System.currentTimeMillis(), level, message));
     }
 
     private void write(Object line) {
@@ -122,10 +120,17 @@ final class AccessLog implements AutoCloseable {
 
     /** Appends one line and its line separator to {@link #text} (called holding the stream's lock). */
     private void append(Object line) {
-        if (!(line instanceof RequestLine r)) {
-            text.append((String) line).append(System.lineSeparator());
+        if (line instanceof EventLine e) {
+            if (json) {
+                text.append(JsonCodec.instance().write(JsonObject.builder().put("time", time(e.epochMillis()))
+                        .put("level", e.level()).put("event", "server").put("message", e.message()).build()));
+            } else {
+                text.append(time(e.epochMillis())).append(' ').append(e.level()).append(' ').append(e.message());
+            }
+            text.append(System.lineSeparator());
             return;
         }
+        RequestLine r = (RequestLine) line;
         double millis = r.nanos() / 1e6;
         if (json) {
             JsonObject.Builder entry = JsonObject.builder()

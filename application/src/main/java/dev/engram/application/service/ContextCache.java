@@ -71,11 +71,6 @@ final class ContextCache {
         return entry != null && nanos.getAsLong() - entry.expiresAt() < 0 ? entry : null;
     }
 
-    MemoryContext get(String namespace, String agentId, String taskId, int maxTokens) {
-        Entry entry = lookup(namespace, agentId, taskId, maxTokens);
-        return entry == null ? null : entry.context();
-    }
-
     /** Whether the entry is past three quarters of its TTL (to be rendered again while it still answers). */
     boolean refreshDue(Entry entry) {
         return nanos.getAsLong() - entry.refreshAt() >= 0;

@@ -53,10 +53,7 @@ class ContextRefreshTest {
         for (int i = 0; i < 20; i++) {
             assertThat(service.context(query).block(WAIT)).as("due: still answered from the entry, at once").isSameAs(first);
         }
-        long started = System.nanoTime() + 10_000_000_000L;
-        while (counting.loads.get() == 0 && System.nanoTime() < started) {
-            Thread.sleep(1); // the background rendering reaches the memory store on another thread
-        }
+        assertThat(counting.awaitLoad(10)).as("the background rendering reaches the memory store").isTrue();
         assertThat(counting.loads.get()).as("one rendering for 20 requests that found the entry due").isEqualTo(1);
         counting.release();
 
